@@ -1,0 +1,111 @@
+import { z } from 'zod'
+
+/**
+ * Ponte's configuration, read once at start-up from the environment.
+ * Every variable is documented in `.env.example`.
+ */
+const optionalUrl = (protocols: string[]) =>
+  z
+    .string()
+    .trim()
+    .optional()
+    .transform((value) => (value === '' ? undefined : value))
+    .refine(
+      (value) => {
+        if (value === undefined) return true
+        try {
+          return protocols.includes(new URL(value).protocol)
+        } catch {
+          return false
+        }
+      },
+      { message: `must be a URL starting with ${protocols.map((p) => `${p}//`).join(' or ')}` },
+    )
+
+const boolean = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'], { message: 'must be true or false' })
+  .transform((value) => ['true', '1', 'yes'].includes(value))
+
+export const ConfigSchema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'production', 'test'], { message: 'must be development, production or test' }).default('development'),
+    PORT: z.coerce.number({ message: 'must be a port number' }).int('must be a whole number').min(1).max(65535).default(3000),
+    APP_URL: optionalUrl(['http:', 'https:']),
+    DATA_DIR: z.string().trim().min(1, 'must not be empty').default('./data'),
+    DATABASE_URL: optionalUrl(['postgres:', 'postgresql:']),
+    SESSION_SECRET: z.string().min(32, 'must be at least 32 characters long').optional(),
+    SMTP_URL: optionalUrl(['smtp:', 'smtps:']),
+    MAIL_FROM: z.string().trim().min(3).default('Ponte <no-reply@ponte.localhost>'),
+    WORKER_IN_WEB: boolean.optional(),
+    SEED_DEMO_DATA: boolean.optional(),
+    LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error'], { message: 'must be debug, info, warn or error' }).default('info'),
+  })
+  .superRefine((env, ctx) => {
+    if (env.DATABASE_URL && !env.SESSION_SECRET) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['SESSION_SECRET'],
+        message: 'is required when DATABASE_URL is set (generate one with `openssl rand -hex 32`)',
+      })
+    }
+  })
+
+export type RawConfig = z.infer<typeof ConfigSchema>
+
+export interface Config {
+  env: RawConfig['NODE_ENV']
+  port: number
+  appUrl: string
+  dataDir: string
+  /** undefined: the embedded PostgreSQL is started from DATA_DIR. */
+  databaseUrl: string | undefined
+  sessionSecret: string | undefined
+  smtpUrl: string | undefined
+  mailFrom: string
+  workerInWeb: boolean
+  seedDemoData: boolean
+  logLevel: RawConfig['LOG_LEVEL']
+  /** true when Ponte runs on its embedded default (no DATABASE_URL). */
+  embedded: boolean
+  /**
+   * The development mailbox page is open when email is kept in the database (no SMTP_URL)
+   * and Ponte is not in production mode (NODE_ENV=production with a DATABASE_URL).
+   * The embedded default is a single-machine trial, never production mode.
+   */
+  devMailbox: boolean
+}
+
+export class ConfigError extends Error {
+  name = 'ConfigError'
+}
+
+/** Parses the environment; throws a ConfigError whose message is one sentence naming the variable. */
+export function parseConfig(env: Record<string, string | undefined>): Config {
+  const result = ConfigSchema.safeParse(env)
+  if (!result.success) {
+    const sentences = result.error.issues.map((issue) => {
+      const name = String(issue.path[0] ?? 'configuration')
+      const message =
+        issue.code === 'invalid_type' && env[name] === undefined ? 'is required' : issue.message
+      return `The environment variable ${name} ${message}.`
+    })
+    throw new ConfigError(sentences.join(' '))
+  }
+  const raw = result.data
+  const embedded = raw.DATABASE_URL === undefined
+  return {
+    env: raw.NODE_ENV,
+    port: raw.PORT,
+    appUrl: (raw.APP_URL ?? `http://localhost:${raw.PORT}`).replace(/\/$/, ''),
+    dataDir: raw.DATA_DIR,
+    databaseUrl: raw.DATABASE_URL,
+    sessionSecret: raw.SESSION_SECRET,
+    smtpUrl: raw.SMTP_URL,
+    mailFrom: raw.MAIL_FROM,
+    workerInWeb: raw.WORKER_IN_WEB ?? embedded,
+    seedDemoData: raw.SEED_DEMO_DATA ?? embedded,
+    logLevel: raw.LOG_LEVEL,
+    embedded,
+    devMailbox: raw.SMTP_URL === undefined && (embedded || raw.NODE_ENV !== 'production'),
+  }
+}

@@ -1,0 +1,15 @@
+import type { Config } from '~/config.server'
+import type { Db } from '../db/client'
+
+/** What the server hands every loader and action (see server/main.ts). */
+export interface PonteLoadContext {
+  db: Db
+  config: Config & { sessionSecret: string }
+  /** The nonce of this response's Content-Security-Policy. */
+  cspNonce: string
+}
+
+declare module '@remix-run/server-runtime' {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
+  interface AppLoadContext extends PonteLoadContext {}
+}

@@ -1,0 +1,27 @@
+import { isOrganiser, type Actor } from './actor'
+
+export interface NavItem {
+  to: string
+  /** Translation key of the label. */
+  label: string
+}
+
+/** The main navigation a person sees, following from their organisations and role. */
+export function navigationFor(actor: Actor): NavItem[] {
+  const items: NavItem[] = [{ to: '/dashboard', label: 'common.nav.dashboard' }]
+  items.push({ to: '/startups', label: 'common.nav.startups' })
+  for (const membership of actor.memberships) {
+    const label =
+      membership.kind === 'startup'
+        ? 'common.nav.myStartup'
+        : membership.kind === 'investor'
+          ? 'common.nav.myInvestorFirm'
+          : 'common.nav.myOrganiser'
+    items.push({ to: `/organisations/${membership.organisationSlug}`, label })
+  }
+  if (isOrganiser(actor)) items.push({ to: '/organiser', label: 'common.nav.organiser' })
+  if (actor.isAdmin) items.push({ to: '/admin', label: 'common.nav.admin' })
+  return items
+}
+
+export const publicNavigation: NavItem[] = [{ to: '/startups', label: 'common.nav.startups' }]

@@ -1,0 +1,32 @@
+import { localeTags, type Locale } from './locales'
+
+/** Formats integer euro cents the way readers of `locale` expect (1.250.000 € in Spanish). */
+export function formatMoney(cents: number, locale: Locale, options: { decimals?: boolean } = {}): string {
+  const decimals = options.decimals ?? cents % 100 !== 0
+  return new Intl.NumberFormat(localeTags[locale], {
+    style: 'currency',
+    currency: 'EUR',
+    minimumFractionDigits: decimals ? 2 : 0,
+    maximumFractionDigits: decimals ? 2 : 0,
+    // Spanish omits the grouping separator for four-digit numbers unless asked.
+    useGrouping: 'always',
+  }).format(cents / 100)
+}
+
+export function formatNumber(value: number, locale: Locale): string {
+  return new Intl.NumberFormat(localeTags[locale], { useGrouping: 'always' }).format(value)
+}
+
+/** A date and time in the viewer's time zone, naming the zone (deadlines must be exact). */
+export function formatDateTime(date: Date, locale: Locale, timeZone: string): string {
+  return new Intl.DateTimeFormat(localeTags[locale], {
+    dateStyle: 'long',
+    timeStyle: 'short',
+    timeZone,
+    timeZoneName: 'short',
+  }).format(date)
+}
+
+export function formatDate(date: Date, locale: Locale, timeZone = 'UTC'): string {
+  return new Intl.DateTimeFormat(localeTags[locale], { dateStyle: 'medium', timeZone }).format(date)
+}

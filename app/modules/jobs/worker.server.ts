@@ -1,0 +1,47 @@
+import { Logger, run, runOnce, type Runner, type Task, type TaskList } from 'graphile-worker'
+import type { Config } from '~/config.server'
+import type { Mailer } from '../../../emails/mailer.server'
+import type { Db } from '../../../db/client'
+import type { JobName, JobPayloads } from './queue.server'
+import { taskHandlers } from './tasks.server'
+
+/** What a job handler is given: the database, the configuration and the mailer. */
+export interface JobContext {
+  db: Db
+  config: Config & { sessionSecret: string }
+  mailer: Mailer
+}
+
+export type JobHandler<N extends JobName> = (ctx: JobContext, payload: JobPayloads[N]) => Promise<void>
+
+const logger = new Logger(() => (level, message) => {
+  if (level === 'error' || level === 'warning') console.error(`[jobs] ${message}`)
+})
+
+function buildTaskList(ctx: JobContext): TaskList {
+  const list: TaskList = {}
+  for (const [name, handler] of Object.entries(taskHandlers)) {
+    const task: Task = async (payload) => {
+      await (handler as JobHandler<JobName>)(ctx, payload as JobPayloads[JobName])
+    }
+    list[name] = task
+  }
+  return list
+}
+
+/** Runs the queue until stopped: failed jobs are retried with exponential backoff by graphile-worker. */
+export function startWorker(ctx: JobContext, connectionString: string, concurrency = 2): Promise<Runner> {
+  return run({
+    connectionString,
+    concurrency,
+    noHandleSignals: true,
+    pollInterval: 1000,
+    taskList: buildTaskList(ctx),
+    logger,
+  })
+}
+
+/** Runs every job that is due now, once, and returns (used by tests and commands). */
+export async function drainJobs(ctx: JobContext, connectionString: string): Promise<void> {
+  await runOnce({ connectionString, taskList: buildTaskList(ctx), logger, noHandleSignals: true })
+}

@@ -1,0 +1,97 @@
+import { data, type LinksFunction, type LoaderFunctionArgs } from '@remix-run/node'
+import {
+  isRouteErrorResponse,
+  Links,
+  Meta,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  useLoaderData,
+  useRouteError,
+  useRouteLoaderData,
+} from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+import { AppShell } from '~/components/layout/app-shell'
+import { useNonce } from '~/components/nonce'
+import { getActor } from '~/modules/accounts/session.server'
+import { navigationFor } from '~/modules/accounts/navigation'
+import { detectLocale } from '~/modules/i18n/i18n.server'
+import { takeToast } from '~/modules/toast/toast.server'
+import stylesheet from '~/styles/app.css?url'
+
+export const links: LinksFunction = () => [
+  { rel: 'stylesheet', href: stylesheet },
+  { rel: 'icon', href: '/favicon.svg', type: 'image/svg+xml' },
+]
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const actor = await getActor(request, context)
+  const locale = await detectLocale(request, actor?.locale)
+  const { toast, headers } = await takeToast(request)
+  return data(
+    {
+      locale,
+      toast,
+      showMailbox: context.config.devMailbox,
+      user: actor
+        ? {
+            name: actor.name,
+            email: actor.email,
+            emailVerified: actor.emailVerified,
+            navigation: navigationFor(actor),
+            organisations: actor.memberships.map((m) => ({ name: m.organisationName, slug: m.organisationSlug, kind: m.kind })),
+          }
+        : null,
+    },
+    { headers },
+  )
+}
+
+export type RootLoaderData = typeof loader
+
+export function Layout({ children }: { children: React.ReactNode }) {
+  const data = useRouteLoaderData<typeof loader>('root')
+  const nonce = useNonce()
+  return (
+    <html lang={data?.locale ?? 'en'} dir="ltr" className="h-full">
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <Meta />
+        <Links />
+      </head>
+      <body className="min-h-full font-sans">
+        {children}
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
+      </body>
+    </html>
+  )
+}
+
+export default function App() {
+  const data = useLoaderData<typeof loader>()
+  return (
+    <AppShell user={data.user} locale={data.locale} toast={data.toast} showMailbox={data.showMailbox}>
+      <Outlet />
+    </AppShell>
+  )
+}
+
+export function ErrorBoundary() {
+  const error = useRouteError()
+  const { t } = useTranslation()
+  const status = isRouteErrorResponse(error) ? error.status : 500
+  const key = status === 404 ? 'notFound' : status === 403 ? 'forbidden' : 'unexpected'
+  if (!isRouteErrorResponse(error)) console.error(error)
+  return (
+    <main id="main" className="mx-auto max-w-xl px-6 py-24 text-center">
+      <p className="text-sm font-semibold text-brand-700">{status}</p>
+      <h1 className="mt-2 text-3xl font-semibold tracking-tight">{t(`common.errors.${key}.title`)}</h1>
+      <p className="mt-4 text-muted">{t(`common.errors.${key}.description`)}</p>
+      <a href="/" className="mt-8 inline-block font-semibold text-brand-700 underline">
+        {t('common.errors.home')}
+      </a>
+    </main>
+  )
+}

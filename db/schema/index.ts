@@ -1,0 +1,4 @@
+export * from './accounts'
+export * from './mail'
+export * from './organisations'
+export * from './profiles'

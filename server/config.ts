@@ -1,0 +1,34 @@
+import { existsSync } from 'node:fs'
+import { ConfigError, parseConfig, type Config } from '../app/config.server'
+
+/** Reads `.env` (when present) and the environment once; a bad variable stops the process with one sentence. */
+export function loadConfigOrExit(): Config {
+  if (existsSync('.env')) process.loadEnvFile('.env')
+  try {
+    return parseConfig(process.env)
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(error.message)
+      process.exit(1)
+    }
+    throw error
+  }
+}
+
+/** Calls `stop` once on SIGTERM or SIGINT, then exits. */
+export function onShutdown(stop: () => Promise<void>): void {
+  let stopping = false
+  const handler = (signal: NodeJS.Signals) => {
+    if (stopping) return
+    stopping = true
+    console.log(`\n${signal} received: shutting down`)
+    stop()
+      .then(() => process.exit(0))
+      .catch((error) => {
+        console.error(error)
+        process.exit(1)
+      })
+  }
+  process.on('SIGTERM', handler)
+  process.on('SIGINT', handler)
+}

@@ -1,0 +1,62 @@
+import type { AppLoadContext } from '@remix-run/node'
+import { parseConfig } from '~/config.server'
+import { drainJobs, type JobContext } from '~/modules/jobs/worker.server'
+import type { Db } from '../../db/client'
+import { createMailer, type Mailer } from '../../emails/mailer.server'
+
+export const TEST_APP_URL = 'http://ponte.test'
+
+/** The load context a route receives, built for tests on a test database. */
+export function testLoadContext(db: Db, env: Record<string, string> = {}): AppLoadContext {
+  const config = parseConfig({ NODE_ENV: 'test', APP_URL: TEST_APP_URL, ...env })
+  return { db, config: { ...config, sessionSecret: 'test-session-secret-of-at-least-32-chars' }, cspNonce: 'test-nonce' }
+}
+
+/** A job context (database, configuration, mailer) for draining the queue in tests. */
+export function testJobContext(db: Db, options: { mailer?: Mailer; env?: Record<string, string> } = {}): JobContext {
+  const { config } = testLoadContext(db, options.env)
+  return { db, config, mailer: options.mailer ?? createMailer({ from: config.mailFrom }, db) }
+}
+
+/** Runs every due job once, as the worker would. */
+export function runJobs(db: Db, url: string, options: { mailer?: Mailer } = {}): Promise<void> {
+  return drainJobs(testJobContext(db, options), url)
+}
+
+/** A request as a browser on Ponte would send it. */
+export function makeRequest(
+  path: string,
+  init: { method?: string; form?: Record<string, string | string[]>; cookie?: string | null; headers?: Record<string, string> } = {},
+): Request {
+  const headers = new Headers(init.headers)
+  if (init.cookie) headers.set('Cookie', init.cookie)
+  let body: URLSearchParams | undefined
+  if (init.form) {
+    body = new URLSearchParams()
+    for (const [key, value] of Object.entries(init.form)) {
+      for (const item of Array.isArray(value) ? value : [value]) body.append(key, item)
+    }
+  }
+  return new Request(new URL(path, TEST_APP_URL), {
+    method: init.method ?? (init.form ? 'POST' : 'GET'),
+    headers,
+    body,
+  })
+}
+
+/** The cookie pairs of a response's Set-Cookie headers, ready to send back as a Cookie header. */
+export function cookiesFrom(response: Response, previous = ''): string {
+  const jar = new Map<string, string>()
+  for (const pair of previous.split(/;\s*/).filter(Boolean)) {
+    const [name, ...rest] = pair.split('=')
+    jar.set(name!, rest.join('='))
+  }
+  for (const header of response.headers.getSetCookie()) {
+    const [pair] = header.split(';')
+    const [name, ...rest] = pair!.split('=')
+    const value = rest.join('=')
+    if (/max-age=0|expires=thu, 01 jan 1970/i.test(header) || value === '') jar.delete(name!)
+    else jar.set(name!, value)
+  }
+  return [...jar].map(([name, value]) => `${name}=${value}`).join('; ')
+}
