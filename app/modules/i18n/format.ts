@@ -20,8 +20,11 @@ export function formatNumber(value: number, locale: Locale): string {
 /** A date and time in the viewer's time zone, naming the zone (deadlines must be exact). */
 export function formatDateTime(date: Date, locale: Locale, timeZone: string): string {
   return new Intl.DateTimeFormat(localeTags[locale], {
-    dateStyle: 'long',
-    timeStyle: 'short',
+    year: 'numeric',
+    month: 'long',
+    day: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
     timeZone,
     timeZoneName: 'short',
   }).format(date)
