@@ -62,3 +62,22 @@ export function securityHeaders(options: { dev: boolean }) {
     next()
   }
 }
+
+const FORM_TYPES = ['application/x-www-form-urlencoded', 'multipart/form-data']
+
+/**
+ * Pages take form posts only. Any other body (JSON, XML, plain text) sent to a page's action is
+ * refused with 415 before Remix parses it, so a malformed body can never surface as a 500.
+ */
+export function formBodyGuard() {
+  return (req: Request, res: Response, next: NextFunction) => {
+    if (['GET', 'HEAD', 'OPTIONS'].includes(req.method) || CSRF_EXEMPT.some((re) => re.test(req.path))) return next()
+    const type = (req.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase()
+    const hasBody = Number(req.get('content-length') ?? 0) > 0 || req.get('transfer-encoding') !== undefined
+    if (hasBody && !FORM_TYPES.includes(type)) {
+      res.status(415).type('text/plain').send('Forms are sent as application/x-www-form-urlencoded or multipart/form-data.')
+      return
+    }
+    next()
+  }
+}

@@ -10,7 +10,7 @@ import type { ServerBuild } from '@remix-run/node'
 import compression from 'compression'
 import express from 'express'
 import { loadConfigOrExit, onShutdown } from './config'
-import { csrfGuard, securityHeaders } from './http'
+import { csrfGuard, formBodyGuard, securityHeaders } from './http'
 import { startRuntime } from './runtime'
 
 const dev = process.argv.includes('--dev')
@@ -25,6 +25,7 @@ app.set('trust proxy', 'loopback')
 app.use(compression())
 app.use(securityHeaders({ dev }))
 app.use(csrfGuard([new URL(config.appUrl).origin]))
+app.use(formBodyGuard())
 
 let build: ServerBuild | (() => Promise<ServerBuild>)
 let closeVite: (() => Promise<void>) | undefined
