@@ -35,7 +35,7 @@ export const ConfigSchema = z
     DATABASE_URL: optionalUrl(['postgres:', 'postgresql:']),
     SESSION_SECRET: z.string().min(32, 'must be at least 32 characters long').optional(),
     SMTP_URL: optionalUrl(['smtp:', 'smtps:']),
-    MAIL_FROM: z.string().trim().min(3).default('Ponte <no-reply@ponte.localhost>'),
+    MAIL_FROM: z.string().trim().min(3, 'must be an email address such as "Ponte <no-reply@example.org>"').default('Ponte <no-reply@ponte.localhost>'),
     WORKER_IN_WEB: boolean.optional(),
     SEED_DEMO_DATA: boolean.optional(),
     LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error'], { message: 'must be debug, info, warn or error' }).default('info'),
@@ -80,7 +80,9 @@ export class ConfigError extends Error {
 }
 
 /** Parses the environment; throws a ConfigError whose message is one sentence naming the variable. */
-export function parseConfig(env: Record<string, string | undefined>): Config {
+export function parseConfig(rawEnv: Record<string, string | undefined>): Config {
+  // An empty value counts as unset, so `.env.example` copied as it is (or `VAR=` in compose) gives the defaults.
+  const env = Object.fromEntries(Object.entries(rawEnv).filter(([, value]) => value !== undefined && value.trim() !== ''))
   const result = ConfigSchema.safeParse(env)
   if (!result.success) {
     const sentences = result.error.issues.map((issue) => {
