@@ -7,6 +7,8 @@ export interface PonteLoadContext {
   config: Config & { sessionSecret: string }
   /** The nonce of this response's Content-Security-Policy. */
   cspNonce: string
+  /** The client's address as Express sees it (honours `trust proxy`); used for per-IP rate limits. */
+  clientIp?: string
 }
 
 declare module '@remix-run/server-runtime' {

@@ -50,8 +50,9 @@ app.all(
   createRequestHandler({
     build,
     mode: dev ? 'development' : 'production',
-    getLoadContext: (_req, res) => ({
+    getLoadContext: (req, res) => ({
       db: runtime.db,
+      clientIp: req.ip,
       config: runtime.config,
       cspNonce: String(res.locals.cspNonce),
     }),
