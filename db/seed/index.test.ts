@@ -1,0 +1,101 @@
+import { count, eq, inArray, ne } from 'drizzle-orm'
+import { describe, expect, it } from 'vitest'
+import { verifyPassword } from '~/modules/accounts/password.server'
+import { isSubsector } from '~/modules/startups/subsectors'
+import { useTestDatabase } from '../../tests/setup/database'
+import { investorProfiles, memberships, organisations, startupProfiles, users } from '../schema'
+import { demoOrganiser, seedDemoData } from './index'
+
+const t = useTestDatabase()
+const home = ['ES11', 'PT11', 'ES41']
+
+describe('the demo data set', () => {
+  it('loads a cluster-sized catalogue once and returns logins that work', async () => {
+    const started = performance.now()
+    const logins = await seedDemoData(t.db)
+    const elapsed = performance.now() - started
+    console.info(`seedDemoData on an empty database: ${Math.round(elapsed)} ms`)
+    expect(elapsed).toBeLessThan(2000)
+
+    const startups = await t.db
+      .select({ slug: organisations.slug, region: startupProfiles.region, subsectors: startupProfiles.subsectors, description: startupProfiles.description, website: startupProfiles.website, founded: startupProfiles.foundedYear })
+      .from(organisations)
+      .innerJoin(startupProfiles, eq(startupProfiles.organisationId, organisations.id))
+      .where(eq(organisations.kind, 'startup'))
+    expect(startups.filter((s) => home.includes(s.region)).length).toBeGreaterThanOrEqual(60)
+    for (const region of home) expect(startups.filter((s) => s.region === region).length).toBeGreaterThanOrEqual(15)
+    expect(startups.filter((s) => !home.includes(s.region)).length).toBeGreaterThanOrEqual(5)
+    for (const startup of startups) {
+      expect(startup.subsectors.length).toBeGreaterThan(0)
+      expect(startup.subsectors.every(isSubsector)).toBe(true)
+      expect(startup.description.en).toBeTruthy()
+      expect(Object.keys(startup.description).length).toBeGreaterThanOrEqual(2)
+      expect(startup.website).toBe(`https://${startup.slug}.example`)
+      expect(startup.founded).toBeGreaterThanOrEqual(2012)
+      expect(startup.founded).toBeLessThanOrEqual(2025)
+    }
+
+    const investors = await t.db
+      .select({ type: investorProfiles.type, country: organisations.country, min: investorProfiles.ticketMinCents, max: investorProfiles.ticketMaxCents })
+      .from(organisations)
+      .innerJoin(investorProfiles, eq(investorProfiles.organisationId, organisations.id))
+    expect(investors).toHaveLength(12)
+    expect(new Set(investors.map((i) => i.type)).size).toBeGreaterThanOrEqual(5)
+    expect(new Set(investors.map((i) => i.country)).size).toBeGreaterThanOrEqual(4)
+    for (const investor of investors) expect(investor.min!).toBeLessThan(investor.max!)
+
+    const organisers = await t.db.select().from(organisations).where(eq(organisations.kind, 'organiser'))
+    expect(organisers.map((o) => o.slug)).toEqual([demoOrganiser.slug])
+
+    expect(logins.map((l) => l.email)).toEqual(
+      expect.arrayContaining(['admin@ponte.demo', 'organiser@ponte.demo', 'founder@ponte.demo', 'founder.pt@ponte.demo', 'investor@ponte.demo', 'angel@ponte.demo']),
+    )
+    const accounts = await t.db.select().from(users).where(inArray(users.email, logins.map((l) => l.email)))
+    expect(accounts).toHaveLength(logins.length)
+    for (const login of logins) {
+      const account = accounts.find((a) => a.email === login.email)!
+      expect(await verifyPassword(account.passwordHash, login.password)).toBe(true)
+      expect(account.emailVerifiedAt).not.toBeNull()
+    }
+    expect(new Set(accounts.map((a) => a.locale))).toEqual(new Set(['en', 'es', 'pt', 'gl']))
+    expect(accounts.filter((a) => a.isAdmin).map((a) => a.email)).toEqual(['admin@ponte.demo'])
+  })
+
+  it('gives every demo account the organisation its role needs', async () => {
+    const rows = await t.db
+      .select({ email: users.email, kind: organisations.kind, role: memberships.role, region: startupProfiles.region, type: investorProfiles.type })
+      .from(memberships)
+      .innerJoin(users, eq(users.id, memberships.userId))
+      .innerJoin(organisations, eq(organisations.id, memberships.organisationId))
+      .leftJoin(startupProfiles, eq(startupProfiles.organisationId, organisations.id))
+      .leftJoin(investorProfiles, eq(investorProfiles.organisationId, organisations.id))
+    const of = (email: string) => rows.find((r) => r.email === email)
+    expect(of('admin@ponte.demo')).toMatchObject({ kind: 'organiser', role: 'owner' })
+    expect(of('organiser@ponte.demo')).toMatchObject({ kind: 'organiser' })
+    expect(of('founder@ponte.demo')).toMatchObject({ kind: 'startup', role: 'owner', region: 'ES11' })
+    expect(of('founder.pt@ponte.demo')).toMatchObject({ kind: 'startup', role: 'owner', region: 'PT11' })
+    expect(of('investor@ponte.demo')).toMatchObject({ kind: 'investor', role: 'owner', type: 'vc_fund' })
+    expect(of('angel@ponte.demo')).toMatchObject({ kind: 'investor', role: 'owner', type: 'business_angel' })
+  })
+
+  it('adds nothing on a second run but still returns the logins', async () => {
+    const before = await t.db.select({ n: count() }).from(organisations)
+    const usersBefore = await t.db.select({ n: count() }).from(users)
+    const logins = await seedDemoData(t.db)
+    expect(logins).toHaveLength(6)
+    expect(await t.db.select({ n: count() }).from(organisations)).toEqual(before)
+    expect(await t.db.select({ n: count() }).from(users)).toEqual(usersBefore)
+  })
+
+  it('never hands a demo membership to an account that existed before', async () => {
+    const database = t.db
+    // A database without the demo data where someone already holds the admin's email address.
+    await database.delete(organisations)
+    await database.delete(users).where(ne(users.email, 'admin@ponte.demo'))
+    await database.update(users).set({ isAdmin: false }).where(eq(users.email, 'admin@ponte.demo'))
+    await seedDemoData(database)
+    const [admin] = await database.select().from(users).where(eq(users.email, 'admin@ponte.demo'))
+    expect(admin!.isAdmin).toBe(false)
+    expect(await database.select().from(memberships).where(eq(memberships.userId, admin!.id))).toEqual([])
+  })
+})
