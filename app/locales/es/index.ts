@@ -1,5 +1,6 @@
 import accounts from './accounts.json'
 import common from './common.json'
 import organisations from './organisations.json'
+import startups from './startups.json'
 
-export default { accounts, common, organisations }
+export default { accounts, common, organisations, startups }

@@ -1,0 +1,17 @@
+import { defaultLocale, supportedLocales, type Locale } from './locales'
+
+/** A text kept in up to four languages, as stored in jsonb columns (descriptions, theses, ...). */
+export type LocalizedText = Partial<Record<Locale, string>>
+
+/**
+ * The version of `text` to show a reader of `locale`: their language, else English, else
+ * whichever language there is. Returns the language too, for the element's `lang` attribute.
+ */
+export function pickLocalizedText(text: LocalizedText | null | undefined, locale: Locale): { text: string; lang: Locale } | null {
+  if (!text) return null
+  for (const lang of [locale, defaultLocale, ...supportedLocales]) {
+    const value = text[lang]?.trim()
+    if (value) return { text: value, lang }
+  }
+  return null
+}
