@@ -1,5 +1,8 @@
 import { isOrganiser, type Actor } from './actor'
 
+/** Where people land after signing in (or confirming their email) when no page asked for another. */
+export const AFTER_LOGIN_PATH = '/dashboard'
+
 export interface NavItem {
   to: string
   /** Translation key of the label. */

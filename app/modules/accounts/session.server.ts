@@ -1,5 +1,5 @@
 import { createCookie, type AppLoadContext } from '@remix-run/node'
-import { and, eq, gt, isNull } from 'drizzle-orm'
+import { and, eq, gt, isNull, ne } from 'drizzle-orm'
 import { isLocale } from '~/modules/i18n/locales'
 import type { DbOrTx } from '../../../db/client'
 import { memberships, organisations, sessions, users } from '../../../db/schema'
@@ -60,16 +60,25 @@ async function readSessionToken(request: Request, context: AppLoadContext): Prom
   return typeof value === 'string' && value.length > 0 ? value : null
 }
 
+/**
+ * Ends sessions: one (`sessionId`), or all of a user's (`userId`), optionally keeping the one
+ * they are using (`exceptSessionId`, e.g. after a password change). Returns how many ended.
+ */
 export async function revokeSessions(
   db: DbOrTx,
-  where: { userId: string } | { sessionId: string },
+  where: { userId: string; exceptSessionId?: string } | { sessionId: string },
   reason: string,
-): Promise<void> {
-  const condition = 'userId' in where ? eq(sessions.userId, where.userId) : eq(sessions.id, where.sessionId)
-  await db
+): Promise<number> {
+  const condition =
+    'userId' in where
+      ? and(eq(sessions.userId, where.userId), where.exceptSessionId ? ne(sessions.id, where.exceptSessionId) : undefined)
+      : eq(sessions.id, where.sessionId)
+  const revoked = await db
     .update(sessions)
     .set({ revokedAt: new Date(), revokedReason: reason })
     .where(and(condition, isNull(sessions.revokedAt)))
+    .returning({ id: sessions.id })
+  return revoked.length
 }
 
 const actorCache = new WeakMap<Request, Promise<Actor | null>>()
