@@ -1,0 +1,146 @@
+import { getFormProps } from '@conform-to/react'
+import { parseWithZod } from '@conform-to/zod/v4'
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Link, useFetcher, useLoaderData } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+import { allErrors, useSchemaForm, useUiLocale } from '~/components/organisations/form-fields'
+import { RouteErrorBoundary } from '~/components/route-error-boundary'
+import { Button, buttonClass } from '~/components/ui/button'
+import { Badge, Card, EmptyState, PageHeader } from '~/components/ui/card'
+import { FormErrors } from '~/components/ui/field'
+import { requireUser, requireVerifiedUser } from '~/modules/accounts/guards.server'
+import { detectLocale, getFixedT } from '~/modules/i18n/i18n.server'
+import { formatDate } from '~/modules/i18n/format'
+import { acceptInvitation, declineInvitation, listInvitationsForActor } from '~/modules/organisations/invitations.server'
+import { ruleErrorReply, type FormReply } from '~/modules/organisations/replies.server'
+import { RespondToInvitationByIdSchema } from '~/modules/organisations/schemas'
+import { redirectWithToast } from '~/modules/toast/toast.server'
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? 'Ponte' }]
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const actor = await requireUser(request, context)
+  const t = getFixedT(await detectLocale(request, actor.locale))
+  return {
+    title: `${t('common.nav.dashboard')} · Ponte`,
+    name: actor.name,
+    emailVerified: actor.emailVerified,
+    organisations: actor.memberships.map((m) => ({ name: m.organisationName, slug: m.organisationSlug, kind: m.kind, role: m.role })),
+    invitations: await listInvitationsForActor(context.db, actor),
+  }
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const actor = await requireVerifiedUser(request, context)
+  const submission = parseWithZod(await request.formData(), { schema: RespondToInvitationByIdSchema })
+  if (submission.status !== 'success') return data({ intent: null, result: submission.reply() }, { status: 400 })
+  const { intent, invitationId } = submission.value
+  try {
+    if (intent === 'accept') {
+      const { slug } = await acceptInvitation(context.db, actor, invitationId)
+      return redirectWithToast(`/organisations/${slug}`, 'organisations.toast.joined')
+    }
+    await declineInvitation(context.db, actor, invitationId)
+    return redirectWithToast('/dashboard', 'organisations.toast.declined')
+  } catch (error) {
+    const reply = ruleErrorReply(intent, submission, error)
+    if (reply) return data(reply, { status: 400 })
+    throw error
+  }
+}
+
+export default function Dashboard() {
+  const { t } = useTranslation()
+  const { name, organisations, invitations, emailVerified } = useLoaderData<typeof loader>()
+  const create = (
+    <Link to="/organisations/new" className={buttonClass('primary')}>
+      {t('common.dashboard.createOrganisation')}
+    </Link>
+  )
+  return (
+    <div className="space-y-10">
+      <PageHeader title={t('common.dashboard.title', { name })} description={t('common.dashboard.lead')} actions={organisations.length > 0 ? create : undefined} />
+      {invitations.length > 0 ? (
+        <section aria-labelledby="invitations-heading" className="space-y-4">
+          <h2 id="invitations-heading" className="text-lg font-semibold">
+            {t('organisations.dashboard.invitations')}
+          </h2>
+          {!emailVerified ? <p className="text-sm text-muted">{t('organisations.dashboard.verifyToAccept')}</p> : null}
+          <ul className="grid gap-4 md:grid-cols-2">
+            {invitations.map((invitation) => (
+              <InvitationCard key={invitation.id} invitation={invitation} canRespond={emailVerified} />
+            ))}
+          </ul>
+        </section>
+      ) : null}
+      <section aria-labelledby="organisations-heading" className="space-y-4">
+        <h2 id="organisations-heading" className="text-lg font-semibold">
+          {t('common.dashboard.organisations')}
+        </h2>
+        {organisations.length === 0 ? (
+          <EmptyState title={t('common.dashboard.noOrganisations')} description={t('common.dashboard.noOrganisationsText')} action={create} />
+        ) : (
+          <ul className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
+            {organisations.map((organisation) => (
+              <li key={organisation.slug}>
+                <Link
+                  to={`/organisations/${organisation.slug}`}
+                  className="block h-full rounded-2xl border border-line bg-white p-6 shadow-sm transition hover:border-brand-300 hover:shadow-md"
+                >
+                  <div className="flex flex-wrap gap-2">
+                    <Badge tone="brand">{t(`common.kinds.${organisation.kind}`)}</Badge>
+                    <Badge>{t(`common.roles.${organisation.role}`)}</Badge>
+                  </div>
+                  <h3 className="mt-4 text-base font-semibold text-ink">{organisation.name}</h3>
+                </Link>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+    </div>
+  )
+}
+
+type Invitation = ReturnType<typeof useLoaderData<typeof loader>>['invitations'][number]
+
+function InvitationCard({ invitation, canRespond }: { invitation: Invitation; canRespond: boolean }) {
+  const { t } = useTranslation()
+  const locale = useUiLocale()
+  const fetcher = useFetcher<FormReply>()
+  const [form] = useSchemaForm({ id: `respond-${invitation.id}`, schema: RespondToInvitationByIdSchema, lastResult: fetcher.data?.result })
+  const busy = (intent: string) => fetcher.state !== 'idle' && fetcher.formData?.get('intent') === intent
+  return (
+    <li>
+      <Card className="h-full space-y-3">
+        <div className="flex flex-wrap gap-2">
+          <Badge tone="brand">{t(`common.kinds.${invitation.organisationKind}`)}</Badge>
+          <Badge>{t(`common.roles.${invitation.role}`)}</Badge>
+        </div>
+        <h3 className="text-base font-semibold">{invitation.organisationName}</h3>
+        <p className="text-sm text-muted">
+          {invitation.invitedBy ? `${t('organisations.invitations.invitedBy', { name: invitation.invitedBy })} · ` : ''}
+          {t('organisations.invitations.expires', { date: formatDate(new Date(invitation.expiresAt), locale) })}
+        </p>
+        {canRespond ? (
+          <fetcher.Form method="post" {...getFormProps(form)} className="space-y-2">
+            <input type="hidden" name="invitationId" value={invitation.id} />
+            <FormErrors errors={allErrors(form, t)} />
+            <div className="flex flex-wrap gap-2">
+              <Button type="submit" name="intent" value="accept" pending={busy('accept')}>
+                {t('organisations.invitation.accept')}
+              </Button>
+              <Button type="submit" name="intent" value="decline" variant="secondary" pending={busy('decline')}>
+                {t('organisations.invitation.decline')}
+              </Button>
+            </div>
+          </fetcher.Form>
+        ) : null}
+      </Card>
+    </li>
+  )
+}
+
+export function ErrorBoundary() {
+  return <RouteErrorBoundary />
+}
