@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url'
 import { defineConfig } from 'vitest/config'
 
 /**
@@ -5,7 +6,10 @@ import { defineConfig } from 'vitest/config'
  * Run with `npm run build && npm run test:e2e`.
  */
 export default defineConfig({
-  root: new URL('../..', import.meta.url).pathname,
+  root: fileURLToPath(new URL('../..', import.meta.url)),
+  resolve: {
+    alias: { '~': fileURLToPath(new URL('../../app', import.meta.url)) },
+  },
   test: {
     include: ['tests/e2e/**/*.e2e.ts'],
     globalSetup: ['tests/e2e/global-setup.ts'],
