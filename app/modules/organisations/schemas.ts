@@ -55,7 +55,8 @@ export const CreateOrganisationSchema = z
     error: 'organisations.errors.kindRequired',
   })
   .superRefine((value, ctx) => {
-    if (value.kind !== 'startup') return
+    // A country outside the list already has its own error.
+    if (value.kind !== 'startup' || !isCountryCode(value.country)) return
     if (!hasNutsRegions(value.country)) {
       ctx.addIssue({ code: 'custom', path: ['country'], message: 'organisations.errors.startupCountry' })
     } else if (!isRegionOfCountry(value.region, value.country)) {
