@@ -1,6 +1,7 @@
 import { count, eq, inArray, ne } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
 import { verifyPassword } from '~/modules/accounts/password.server'
+import { isRegionOfCountry } from '~/modules/organisations/regions'
 import { isSubsector } from '~/modules/startups/subsectors'
 import { useTestDatabase } from '../../tests/setup/database'
 import { investorProfiles, memberships, organisations, startupProfiles, users } from '../schema'
@@ -18,7 +19,7 @@ describe('the demo data set', () => {
     expect(elapsed).toBeLessThan(2000)
 
     const startups = await t.db
-      .select({ slug: organisations.slug, region: startupProfiles.region, subsectors: startupProfiles.subsectors, description: startupProfiles.description, website: startupProfiles.website, founded: startupProfiles.foundedYear })
+      .select({ slug: organisations.slug, country: organisations.country, region: startupProfiles.region, subsectors: startupProfiles.subsectors, description: startupProfiles.description, website: startupProfiles.website, founded: startupProfiles.foundedYear })
       .from(organisations)
       .innerJoin(startupProfiles, eq(startupProfiles.organisationId, organisations.id))
       .where(eq(organisations.kind, 'startup'))
@@ -26,6 +27,7 @@ describe('the demo data set', () => {
     for (const region of home) expect(startups.filter((s) => s.region === region).length).toBeGreaterThanOrEqual(15)
     expect(startups.filter((s) => !home.includes(s.region)).length).toBeGreaterThanOrEqual(5)
     for (const startup of startups) {
+      expect(isRegionOfCountry(startup.region, startup.country), `${startup.slug} ${startup.region}`).toBe(true)
       expect(startup.subsectors.length).toBeGreaterThan(0)
       expect(startup.subsectors.every(isSubsector)).toBe(true)
       expect(startup.description.en).toBeTruthy()
