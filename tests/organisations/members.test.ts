@@ -93,7 +93,7 @@ describe('members and roles', () => {
     expect(page.data.members).toHaveLength(3)
     expect(page.data.invitations).toEqual([expect.objectContaining({ email: 'x@example.test' })])
 
-    const attempts = [
+    const attempts: Record<string, string>[] = [
       { intent: 'invite', email: 'friend@example.test', role: 'member' },
       { intent: 'resend-invitation', invitationId: invitation!.id },
       { intent: 'revoke-invitation', invitationId: invitation!.id },

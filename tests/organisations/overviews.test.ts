@@ -1,3 +1,4 @@
+import type { LoaderFunctionArgs } from '@remix-run/node'
 import { describe, expect, it } from 'vitest'
 import { loader as adminLoader } from '~/routes/admin._index'
 import { loader as dashboardLoader } from '~/routes/dashboard'
@@ -10,7 +11,7 @@ import { callRoute } from '../setup/routes'
 
 const t = useTestDatabase()
 
-async function visit(loader: typeof adminLoader, path: string, userId?: string) {
+async function visit(loader: (args: LoaderFunctionArgs) => Promise<unknown>, path: string, userId?: string) {
   const context = testLoadContext(t.db)
   const cookie = userId ? await signIn(context, userId) : null
   return callRoute(loader, makeRequest(path, { cookie }), context)
