@@ -8,6 +8,7 @@ import { formatDateTime } from '~/modules/i18n/format'
 import { isLocale } from '~/modules/i18n/locales'
 import { titleMeta } from '~/modules/i18n/title-meta'
 import { getMailboxMessage, linksIn, splitLinks } from '~/modules/mailbox/dev-mailbox.server'
+import { RouteErrorBoundary } from '~/components/route-error-boundary'
 
 export const meta = titleMeta
 
@@ -87,4 +88,8 @@ export default function DevMailboxMessagePage() {
       </details>
     </div>
   )
+}
+
+export function ErrorBoundary() {
+  return <RouteErrorBoundary />
 }

@@ -10,6 +10,7 @@ import { isLocale } from '~/modules/i18n/locales'
 import { pageTitle } from '~/modules/i18n/page-title.server'
 import { titleMeta } from '~/modules/i18n/title-meta'
 import { listMailboxMessages } from '~/modules/mailbox/dev-mailbox.server'
+import { RouteErrorBoundary } from '~/components/route-error-boundary'
 
 export const meta = titleMeta
 
@@ -78,4 +79,8 @@ export default function DevMailboxPage() {
       )}
     </div>
   )
+}
+
+export function ErrorBoundary() {
+  return <RouteErrorBoundary />
 }

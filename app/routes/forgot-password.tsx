@@ -14,6 +14,7 @@ import { pageTitle } from '~/modules/i18n/page-title.server'
 import { titleMeta } from '~/modules/i18n/title-meta'
 import { clientAddress } from '~/modules/security/client-address.server'
 import { minutesToWait } from '~/modules/security/rate-limit.server'
+import { RouteErrorBoundary } from '~/components/route-error-boundary'
 
 export const meta = titleMeta
 
@@ -81,4 +82,8 @@ export default function ForgotPasswordPage() {
       </Form>
     </AuthPage>
   )
+}
+
+export function ErrorBoundary() {
+  return <RouteErrorBoundary />
 }

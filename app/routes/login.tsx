@@ -17,6 +17,7 @@ import { pageTitle } from '~/modules/i18n/page-title.server'
 import { titleMeta } from '~/modules/i18n/title-meta'
 import { clientAddress } from '~/modules/security/client-address.server'
 import { minutesToWait } from '~/modules/security/rate-limit.server'
+import { RouteErrorBoundary } from '~/components/route-error-boundary'
 
 export const meta = titleMeta
 
@@ -92,4 +93,8 @@ export default function LoginPage() {
       </Form>
     </AuthPage>
   )
+}
+
+export function ErrorBoundary() {
+  return <RouteErrorBoundary />
 }

@@ -13,6 +13,7 @@ import { clearSessionCookie } from '~/modules/accounts/session.server'
 import { pageTitle } from '~/modules/i18n/page-title.server'
 import { titleMeta } from '~/modules/i18n/title-meta'
 import { redirectWithToast } from '~/modules/toast/toast.server'
+import { RouteErrorBoundary } from '~/components/route-error-boundary'
 
 export const meta = titleMeta
 
@@ -74,4 +75,8 @@ export default function ResetPasswordPage() {
       </Form>
     </AuthPage>
   )
+}
+
+export function ErrorBoundary() {
+  return <RouteErrorBoundary />
 }

@@ -1,6 +1,6 @@
 import { parseWithZod } from '@conform-to/zod/v4'
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
-import { useActionData, useLoaderData } from '@remix-run/react'
+import { useActionData, useLoaderData, useLocation } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { PasswordForm, ProfileForm } from '~/components/account/settings-forms'
 import { Badge, Card, PageHeader } from '~/components/ui/card'
@@ -12,6 +12,7 @@ import { pageTitle } from '~/modules/i18n/page-title.server'
 import { titleMeta } from '~/modules/i18n/title-meta'
 import { minutesToWait } from '~/modules/security/rate-limit.server'
 import { redirectWithToast } from '~/modules/toast/toast.server'
+import { RouteErrorBoundary } from '~/components/route-error-boundary'
 
 export const meta = titleMeta
 
@@ -58,6 +59,8 @@ export default function SettingsPage() {
   const { t } = useTranslation()
   const { account } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
+  // A new location (the redirect after a change) starts the password form afresh, empty.
+  const { key: locationKey } = useLocation()
   return (
     <div className="mx-auto max-w-2xl">
       <PageHeader title={t('accounts.settings.title')} description={t('accounts.settings.lead')} />
@@ -73,10 +76,15 @@ export default function SettingsPage() {
         </Card>
         <ProfileForm lastResult={actionData?.intent === 'profile' ? actionData.result : undefined} defaults={account} />
         <PasswordForm
+          key={locationKey}
           lastResult={actionData?.intent === 'password' ? actionData.result : undefined}
           retryAfterMinutes={actionData?.retryAfterMinutes ?? 0}
         />
       </div>
     </div>
   )
+}
+
+export function ErrorBoundary() {
+  return <RouteErrorBoundary />
 }

@@ -18,6 +18,7 @@ import { titleMeta } from '~/modules/i18n/title-meta'
 import { clientAddress } from '~/modules/security/client-address.server'
 import { minutesToWait } from '~/modules/security/rate-limit.server'
 import { redirectWithToast } from '~/modules/toast/toast.server'
+import { RouteErrorBoundary } from '~/components/route-error-boundary'
 
 export const meta = titleMeta
 
@@ -99,4 +100,8 @@ export default function SignupPage() {
       </Form>
     </AuthPage>
   )
+}
+
+export function ErrorBoundary() {
+  return <RouteErrorBoundary />
 }

@@ -9,6 +9,7 @@ import { verifyEmail } from '~/modules/accounts/verification.server'
 import { pageTitle } from '~/modules/i18n/page-title.server'
 import { titleMeta } from '~/modules/i18n/title-meta'
 import { redirectWithToast } from '~/modules/toast/toast.server'
+import { RouteErrorBoundary } from '~/components/route-error-boundary'
 
 export const meta = titleMeta
 
@@ -43,4 +44,8 @@ export default function VerifyEmailTokenPage() {
       )}
     </AuthPage>
   )
+}
+
+export function ErrorBoundary() {
+  return <RouteErrorBoundary />
 }

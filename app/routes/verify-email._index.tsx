@@ -13,6 +13,7 @@ import { pageTitle } from '~/modules/i18n/page-title.server'
 import { titleMeta } from '~/modules/i18n/title-meta'
 import { minutesToWait } from '~/modules/security/rate-limit.server'
 import { redirectWithToast } from '~/modules/toast/toast.server'
+import { RouteErrorBoundary } from '~/components/route-error-boundary'
 
 export const meta = titleMeta
 
@@ -86,4 +87,8 @@ export default function VerifyEmailPage() {
       </div>
     </AuthPage>
   )
+}
+
+export function ErrorBoundary() {
+  return <RouteErrorBoundary />
 }
