@@ -6,6 +6,7 @@ export interface JobPayloads {
   'email.verification': { userId: string }
   'email.password-reset': { userId: string }
   'email.invitation': { invitationId: string }
+  'maintenance.prune': Record<string, never>
 }
 export type JobName = keyof JobPayloads
 

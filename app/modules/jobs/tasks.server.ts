@@ -2,10 +2,12 @@ import type { JobName } from './queue.server'
 import type { JobHandler } from './worker.server'
 import { sendPasswordResetEmail, sendVerificationEmail } from '../accounts/emails.server'
 import { sendInvitationEmail } from '../organisations/emails.server'
+import { pruneExpiredRecords } from '../security/maintenance.server'
 
 /** The handler of each job, by name. */
 export const taskHandlers: { [N in JobName]: JobHandler<N> } = {
   'email.verification': sendVerificationEmail,
   'email.password-reset': sendPasswordResetEmail,
   'email.invitation': sendInvitationEmail,
+  'maintenance.prune': pruneExpiredRecords,
 }

@@ -29,6 +29,9 @@ function buildTaskList(ctx: JobContext): TaskList {
   return list
 }
 
+/** Recurring jobs, in graphile-worker's crontab format (UTC). */
+const schedule = ['17 * * * * maintenance.prune'].join('\n')
+
 /** Runs the queue until stopped: failed jobs are retried with exponential backoff by graphile-worker. */
 export function startWorker(ctx: JobContext, connectionString: string, concurrency = 2): Promise<Runner> {
   return run({
@@ -37,6 +40,7 @@ export function startWorker(ctx: JobContext, connectionString: string, concurren
     noHandleSignals: true,
     pollInterval: 1000,
     taskList: buildTaskList(ctx),
+    crontab: schedule,
     logger,
   })
 }
