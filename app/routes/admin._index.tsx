@@ -1,5 +1,5 @@
 import { parseWithZod } from '@conform-to/zod/v4'
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { CreateOrganisationForm } from '~/components/organisations/create-organisation-form'
@@ -9,19 +9,19 @@ import { RouteErrorBoundary } from '~/components/route-error-boundary'
 import { Badge, Card, PageHeader } from '~/components/ui/card'
 import { requireAdmin } from '~/modules/accounts/guards.server'
 import { formatDate } from '~/modules/i18n/format'
-import { detectLocale, getFixedT } from '~/modules/i18n/i18n.server'
+import { pageTitle } from '~/modules/i18n/page-title.server'
+import { titleMeta } from '~/modules/i18n/title-meta'
 import { createOrganisation } from '~/modules/organisations/organisations.server'
 import { getPlatformCounts, listLatestUsers } from '~/modules/organisations/platform.server'
 import { CreateOrganisationSchema } from '~/modules/organisations/schemas'
 import { redirectWithToast } from '~/modules/toast/toast.server'
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? 'Ponte' }]
+export const meta = titleMeta
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const actor = await requireAdmin(request, context)
-  const t = getFixedT(await detectLocale(request, actor.locale))
   const [counts, users] = await Promise.all([getPlatformCounts(context.db, actor), listLatestUsers(context.db, actor, 20)])
-  return { title: `${t('organisations.admin.title')} · Ponte`, counts, users }
+  return { title: await pageTitle(request, context, 'organisations.admin.title'), counts, users }
 }
 
 /** Creates an organiser organisation (the cluster or a partner association); the admin owns it and invites its people. */

@@ -1,28 +1,25 @@
-import { getFormProps } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
-import { Link, useFetcher, useLoaderData } from '@remix-run/react'
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
+import { Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
-import { allErrors, useSchemaForm, useUiLocale } from '~/components/organisations/form-fields'
+import { InvitationCard } from '~/components/organisations/invitation-card'
 import { RouteErrorBoundary } from '~/components/route-error-boundary'
-import { Button, buttonClass } from '~/components/ui/button'
-import { Badge, Card, EmptyState, PageHeader } from '~/components/ui/card'
-import { FormErrors } from '~/components/ui/field'
+import { buttonClass } from '~/components/ui/button'
+import { Badge, EmptyState, PageHeader } from '~/components/ui/card'
 import { requireUser, requireVerifiedUser } from '~/modules/accounts/guards.server'
-import { detectLocale, getFixedT } from '~/modules/i18n/i18n.server'
-import { formatDate } from '~/modules/i18n/format'
+import { pageTitle } from '~/modules/i18n/page-title.server'
+import { titleMeta } from '~/modules/i18n/title-meta'
 import { acceptInvitation, declineInvitation, listInvitationsForActor } from '~/modules/organisations/invitations.server'
-import { ruleErrorReply, type FormReply } from '~/modules/organisations/replies.server'
+import { ruleErrorReply } from '~/modules/organisations/replies.server'
 import { RespondToInvitationByIdSchema } from '~/modules/organisations/schemas'
 import { redirectWithToast } from '~/modules/toast/toast.server'
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? 'Ponte' }]
+export const meta = titleMeta
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const actor = await requireUser(request, context)
-  const t = getFixedT(await detectLocale(request, actor.locale))
   return {
-    title: `${t('common.nav.dashboard')} · Ponte`,
+    title: await pageTitle(request, context, 'common.nav.dashboard'),
     name: actor.name,
     emailVerified: actor.emailVerified,
     organisations: actor.memberships.map((m) => ({ name: m.organisationName, slug: m.organisationSlug, kind: m.kind, role: m.role })),
@@ -68,7 +65,9 @@ export default function Dashboard() {
           {!emailVerified ? <p className="text-sm text-muted">{t('organisations.dashboard.verifyToAccept')}</p> : null}
           <ul className="grid gap-4 md:grid-cols-2">
             {invitations.map((invitation) => (
-              <InvitationCard key={invitation.id} invitation={invitation} canRespond={emailVerified} />
+              <li key={invitation.id}>
+                <InvitationCard invitation={invitation} canRespond={emailVerified} />
+              </li>
             ))}
           </ul>
         </section>
@@ -99,45 +98,6 @@ export default function Dashboard() {
         )}
       </section>
     </div>
-  )
-}
-
-type Invitation = ReturnType<typeof useLoaderData<typeof loader>>['invitations'][number]
-
-function InvitationCard({ invitation, canRespond }: { invitation: Invitation; canRespond: boolean }) {
-  const { t } = useTranslation()
-  const locale = useUiLocale()
-  const fetcher = useFetcher<FormReply>()
-  const [form] = useSchemaForm({ id: `respond-${invitation.id}`, schema: RespondToInvitationByIdSchema, lastResult: fetcher.data?.result })
-  const busy = (intent: string) => fetcher.state !== 'idle' && fetcher.formData?.get('intent') === intent
-  return (
-    <li>
-      <Card className="h-full space-y-3">
-        <div className="flex flex-wrap gap-2">
-          <Badge tone="brand">{t(`common.kinds.${invitation.organisationKind}`)}</Badge>
-          <Badge>{t(`common.roles.${invitation.role}`)}</Badge>
-        </div>
-        <h3 className="text-base font-semibold">{invitation.organisationName}</h3>
-        <p className="text-sm text-muted">
-          {invitation.invitedBy ? `${t('organisations.invitations.invitedBy', { name: invitation.invitedBy })} · ` : ''}
-          {t('organisations.invitations.expires', { date: formatDate(new Date(invitation.expiresAt), locale) })}
-        </p>
-        {canRespond ? (
-          <fetcher.Form method="post" {...getFormProps(form)} className="space-y-2">
-            <input type="hidden" name="invitationId" value={invitation.id} />
-            <FormErrors errors={allErrors(form, t)} />
-            <div className="flex flex-wrap gap-2">
-              <Button type="submit" name="intent" value="accept" pending={busy('accept')}>
-                {t('organisations.invitation.accept')}
-              </Button>
-              <Button type="submit" name="intent" value="decline" variant="secondary" pending={busy('decline')}>
-                {t('organisations.invitation.decline')}
-              </Button>
-            </div>
-          </fetcher.Form>
-        ) : null}
-      </Card>
-    </li>
   )
 }
 

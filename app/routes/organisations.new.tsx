@@ -1,23 +1,23 @@
 import { parseWithZod } from '@conform-to/zod/v4'
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { CreateOrganisationForm } from '~/components/organisations/create-organisation-form'
 import { RouteErrorBoundary } from '~/components/route-error-boundary'
 import { Card, PageHeader } from '~/components/ui/card'
 import { requireVerifiedUser } from '~/modules/accounts/guards.server'
-import { detectLocale, getFixedT } from '~/modules/i18n/i18n.server'
+import { pageTitle } from '~/modules/i18n/page-title.server'
+import { titleMeta } from '~/modules/i18n/title-meta'
 import { createOrganisation } from '~/modules/organisations/organisations.server'
 import { CreateOrganisationSchema } from '~/modules/organisations/schemas'
 import { redirectWithToast } from '~/modules/toast/toast.server'
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? 'Ponte' }]
+export const meta = titleMeta
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const actor = await requireVerifiedUser(request, context)
-  const t = getFixedT(await detectLocale(request, actor.locale))
   const kinds = actor.isAdmin ? (['startup', 'investor', 'organiser'] as const) : (['startup', 'investor'] as const)
-  return { kinds: [...kinds], title: `${t('organisations.create.title')} · Ponte` }
+  return { kinds: [...kinds], title: await pageTitle(request, context, 'organisations.create.title') }
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {

@@ -1,19 +1,19 @@
-import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import type { LoaderFunctionArgs } from '@remix-run/node'
 import { useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { PlatformStats } from '~/components/organisations/platform-stats'
 import { RouteErrorBoundary } from '~/components/route-error-boundary'
 import { Card, PageHeader } from '~/components/ui/card'
 import { requireOrganiser } from '~/modules/accounts/guards.server'
-import { detectLocale, getFixedT } from '~/modules/i18n/i18n.server'
+import { pageTitle } from '~/modules/i18n/page-title.server'
+import { titleMeta } from '~/modules/i18n/title-meta'
 import { getPlatformCounts } from '~/modules/organisations/platform.server'
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? 'Ponte' }]
+export const meta = titleMeta
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const actor = await requireOrganiser(request, context)
-  const t = getFixedT(await detectLocale(request, actor.locale))
-  return { title: `${t('organisations.organiser.title')} · Ponte`, counts: await getPlatformCounts(context.db, actor) }
+  return { title: await pageTitle(request, context, 'organisations.organiser.title'), counts: await getPlatformCounts(context.db, actor) }
 }
 
 export default function OrganiserOverview() {

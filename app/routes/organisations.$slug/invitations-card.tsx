@@ -41,14 +41,14 @@ function InvitationRow({ invitation, viewer }: { invitation: Invitation; viewer:
     <li className="flex flex-wrap items-start gap-4 py-4">
       <div className="min-w-0 flex-1 space-y-1">
         <p className="truncate font-medium text-ink">{invitation.email}</p>
-        <p className="flex flex-wrap items-center gap-2 text-sm text-muted">
+        <p className="flex flex-wrap items-center gap-x-3 gap-y-1 text-sm text-muted">
           <Badge>{t(`common.roles.${invitation.role}`)}</Badge>
           {invitation.expired ? (
             <Badge tone="warning">{t('organisations.invitations.expired')}</Badge>
           ) : (
             <span>{t('organisations.invitations.expires', { date: formatDate(new Date(invitation.expiresAt), locale) })}</span>
           )}
-          {invitation.invitedBy ? <span>· {t('organisations.invitations.invitedBy', { name: invitation.invitedBy })}</span> : null}
+          {invitation.invitedBy ? <span>{t('organisations.invitations.invitedBy', { name: invitation.invitedBy })}</span> : null}
         </p>
       </div>
       {viewer.canManage ? (
