@@ -21,7 +21,6 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   return {
     title: await pageTitle(request, context, 'common.nav.dashboard'),
     name: actor.name,
-    emailVerified: actor.emailVerified,
     organisations: actor.memberships.map((m) => ({ name: m.organisationName, slug: m.organisationSlug, kind: m.kind, role: m.role })),
     invitations: await listInvitationsForActor(context.db, actor),
   }
@@ -48,7 +47,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 export default function Dashboard() {
   const { t } = useTranslation()
-  const { name, organisations, invitations, emailVerified } = useLoaderData<typeof loader>()
+  const { name, organisations, invitations } = useLoaderData<typeof loader>()
   const create = (
     <Link to="/organisations/new" className={buttonClass('primary')}>
       {t('common.dashboard.createOrganisation')}
@@ -62,11 +61,10 @@ export default function Dashboard() {
           <h2 id="invitations-heading" className="text-lg font-semibold">
             {t('organisations.dashboard.invitations')}
           </h2>
-          {!emailVerified ? <p className="text-sm text-muted">{t('organisations.dashboard.verifyToAccept')}</p> : null}
           <ul className="grid gap-4 md:grid-cols-2">
             {invitations.map((invitation) => (
               <li key={invitation.id}>
-                <InvitationCard invitation={invitation} canRespond={emailVerified} />
+                <InvitationCard invitation={invitation} />
               </li>
             ))}
           </ul>

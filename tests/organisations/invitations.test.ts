@@ -3,10 +3,11 @@ import { describe, expect, it } from 'vitest'
 import { hashToken } from '~/modules/accounts/tokens.server'
 import { getFixedT, localeCookie } from '~/modules/i18n/i18n.server'
 import { enqueue } from '~/modules/jobs/queue.server'
+import { INVITATION_EMAILS_PER_DAY } from '~/modules/organisations/invitations.server'
 import { action as dashboardAction, loader as dashboardLoader } from '~/routes/dashboard'
 import { action as invitationAction, loader as invitationLoader } from '~/routes/invitations.$token/route'
 import { action as pageAction, loader as pageLoader } from '~/routes/organisations.$slug/route'
-import { invitations, memberships } from '../../db/schema'
+import { invitations, memberships, rateLimits } from '../../db/schema'
 import { makeRequest, runJobs, TEST_APP_URL, testLoadContext } from '../setup/context'
 import { useTestDatabase } from '../setup/database'
 import { createOrganisation, createUser, signIn } from '../setup/factories'
@@ -246,5 +247,29 @@ describe('invitations', () => {
     expect(after.data.invitations).toEqual([])
     expect(after.data.organisations).toEqual([expect.objectContaining({ name: first!.organisationName, role: expect.any(String) })])
     expect((await answer(second!.id, 'accept')).status).toBe(400)
+  })
+
+  it('shows nothing to an unverified account that merely claims the invited address', async () => {
+    const { owner, organisation } = await setUp()
+    await postToPage(owner.id, organisation.slug, { intent: 'invite', email: 'claimed@example.test', role: 'member' })
+    const claimant = await createUser(t.db, { email: 'claimed@example.test', verified: false })
+    const dashboard = await callRoute(dashboardLoader, makeRequest('/dashboard', { cookie: await cookieFor(claimant.id) }), testLoadContext(t.db))
+    expect(dashboard.data.invitations).toEqual([])
+  })
+
+  it('limits how many invitation emails an organisation sends a day', async () => {
+    const { owner, organisation } = await setUp()
+    await t.db.insert(rateLimits).values({
+      key: `invitations:org:${organisation.id}`,
+      count: INVITATION_EMAILS_PER_DAY - 1,
+      windowEndsAt: new Date(Date.now() + 3_600_000),
+    })
+    expect((await postToPage(owner.id, organisation.slug, { intent: 'invite', email: 'last@example.test', role: 'member' })).status).toBe(302)
+    const refused = await postToPage(owner.id, organisation.slug, { intent: 'invite', email: 'one-too-many@example.test', role: 'member' })
+    expect(refused.status).toBe(400)
+    expect(refused.data.result.error['']).toEqual(['organisations.errors.tooManyInvitations'])
+    expect(await t.db.select().from(invitations).where(eq(invitations.email, 'one-too-many@example.test'))).toEqual([])
+    const [last] = await t.db.select().from(invitations).where(eq(invitations.email, 'last@example.test'))
+    expect((await postToPage(owner.id, organisation.slug, { intent: 'resend-invitation', invitationId: last!.id })).status).toBe(400)
   })
 })

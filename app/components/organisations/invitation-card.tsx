@@ -13,7 +13,7 @@ import { allErrors, useSchemaForm, useUiLocale } from './form-fields'
 type Invitation = Awaited<ReturnType<typeof listInvitationsForActor>>[number]
 
 /** An invitation waiting for the signed-in person, with Accept and Decline (posted to the current page). */
-export function InvitationCard({ invitation, canRespond }: { invitation: Invitation; canRespond: boolean }) {
+export function InvitationCard({ invitation }: { invitation: Invitation }) {
   const { t } = useTranslation()
   const locale = useUiLocale()
   const fetcher = useFetcher<FormReply>()
@@ -30,20 +30,18 @@ export function InvitationCard({ invitation, canRespond }: { invitation: Invitat
         {invitation.invitedBy ? <span>{t('organisations.invitations.invitedBy', { name: invitation.invitedBy })}</span> : null}
         <span>{t('organisations.invitations.expires', { date: formatDate(new Date(invitation.expiresAt), locale) })}</span>
       </p>
-      {canRespond ? (
-        <fetcher.Form method="post" {...getFormProps(form)} className="space-y-2">
-          <input type="hidden" name="invitationId" value={invitation.id} />
-          <FormErrors errors={allErrors(form, t)} />
-          <div className="flex flex-wrap gap-2">
-            <Button type="submit" name="intent" value="accept" pending={busy('accept')}>
-              {t('organisations.invitation.accept')}
-            </Button>
-            <Button type="submit" name="intent" value="decline" variant="secondary" pending={busy('decline')}>
-              {t('organisations.invitation.decline')}
-            </Button>
-          </div>
-        </fetcher.Form>
-      ) : null}
+      <fetcher.Form method="post" {...getFormProps(form)} className="space-y-2">
+        <input type="hidden" name="invitationId" value={invitation.id} />
+        <FormErrors errors={allErrors(form, t)} />
+        <div className="flex flex-wrap gap-2">
+          <Button type="submit" name="intent" value="accept" pending={busy('accept')}>
+            {t('organisations.invitation.accept')}
+          </Button>
+          <Button type="submit" name="intent" value="decline" variant="secondary" pending={busy('decline')}>
+            {t('organisations.invitation.decline')}
+          </Button>
+        </div>
+      </fetcher.Form>
     </Card>
   )
 }

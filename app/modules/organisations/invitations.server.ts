@@ -4,6 +4,7 @@ import { forbidden, notFound } from '~/modules/accounts/guards.server'
 import { hashToken } from '~/modules/accounts/tokens.server'
 import type { Locale } from '~/modules/i18n/locales'
 import { enqueue } from '~/modules/jobs/queue.server'
+import { consumeRateLimit } from '~/modules/security/rate-limit.server'
 import type { DbOrTx, Tx } from '../../../db/client'
 import { invitations, memberships, organisations, users } from '../../../db/schema'
 import { lockOrganisationFor } from './members.server'
@@ -23,9 +24,18 @@ export function invitationStatus(invitation: { acceptedAt: Date | null; revokedA
   return 'pending'
 }
 
-/** Sends (or re-sends) the invitation email; the job mints the link's token when it runs. */
-function enqueueInvitationEmail(tx: Tx, invitationId: string) {
-  return enqueue(tx, 'email.invitation', { invitationId }, { jobKey: `invite:${invitationId}` })
+/** How many invitation emails (new and resent) one organisation may send a day: enough for any team, not for spam. */
+export const INVITATION_EMAILS_PER_DAY = 100
+
+/**
+ * Sends (or re-sends) the invitation email, within the organisation's daily allowance; the job
+ * mints the link's token when it runs. Counted in the caller's transaction, so a refused
+ * change counts nothing.
+ */
+async function enqueueInvitationEmail(tx: Tx, organisationId: string, invitationId: string) {
+  const rule = { key: `invitations:org:${organisationId}`, limit: INVITATION_EMAILS_PER_DAY, windowSeconds: 24 * 60 * 60 }
+  if (!(await consumeRateLimit(tx, rule)).allowed) throw new OrganisationRuleError('organisations.errors.tooManyInvitations')
+  await enqueue(tx, 'email.invitation', { invitationId }, { jobKey: `invite:${invitationId}` })
 }
 
 /**
@@ -73,7 +83,7 @@ export async function inviteMember(
         .returning({ id: invitations.id })
       invitationId = created!.id
     }
-    await enqueueInvitationEmail(tx, invitationId)
+    await enqueueInvitationEmail(tx, organisationId, invitationId)
     return { invitationId }
   })
 }
@@ -96,7 +106,7 @@ export async function resendInvitation(db: DbOrTx, actor: Actor, organisationId:
     const invitation = await findOpenInvitation(tx, organisationId, invitationId)
     if (invitation.role === 'owner' && actorRole !== 'owner') throw forbidden()
     await tx.update(invitations).set({ expiresAt: expiryFromNow() }).where(eq(invitations.id, invitation.id))
-    await enqueueInvitationEmail(tx, invitation.id)
+    await enqueueInvitationEmail(tx, organisationId, invitation.id)
   })
 }
 
@@ -133,8 +143,12 @@ export async function findInvitationByToken(db: DbOrTx, token: string) {
   return { ...row, status: invitationStatus(row) }
 }
 
-/** Open invitations addressed to the acting person's email (shown on the dashboard). */
+/**
+ * Open invitations addressed to the acting person's email (shown on the dashboard). None until
+ * the address is verified: anyone can sign up with someone else's address.
+ */
 export async function listInvitationsForActor(db: DbOrTx, actor: Actor) {
+  if (!actor.emailVerified) return []
   return db
     .select({
       id: invitations.id,
