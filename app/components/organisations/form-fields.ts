@@ -1,9 +1,11 @@
 import { useForm, type FieldMetadata, type FormMetadata, type SubmissionResult } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
+import { useActionData } from '@remix-run/react'
 import type { TFunction } from 'i18next'
 import { useTranslation } from 'react-i18next'
 import type { z } from 'zod'
 import { isLocale, type Locale } from '~/modules/i18n/locales'
+import type { FormReply } from '~/modules/organisations/replies.server'
 
 /**
  * The props our Field/SelectField take from a Conform field: its name, the value to show
@@ -43,4 +45,15 @@ export function useSchemaForm<Schema extends z.ZodType<Record<string, unknown>>>
 export function useUiLocale(): Locale {
   const { i18n } = useTranslation()
   return isLocale(i18n.language) ? i18n.language : 'en'
+}
+
+/**
+ * The last reply to one row's form (a member, an invitation): its fetcher's, or, after a plain
+ * page post without JavaScript, the page's reply when it names this row.
+ */
+export function useRowReply(fetcher: { data?: FormReply }, intent: string, field: string, id: string) {
+  const page = useActionData<FormReply>()
+  if (fetcher.data) return fetcher.data.result
+  const sent = page?.result.initialValue as Record<string, unknown> | null | undefined
+  return page?.intent === intent && sent?.[field] === id ? page.result : undefined
 }

@@ -1,7 +1,7 @@
 import { getFormProps } from '@conform-to/react'
 import { useFetcher } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
-import { allErrors, useSchemaForm, useUiLocale } from '~/components/organisations/form-fields'
+import { allErrors, useRowReply, useSchemaForm, useUiLocale } from '~/components/organisations/form-fields'
 import { Button } from '~/components/ui/button'
 import { Badge, Card } from '~/components/ui/card'
 import { FormErrors } from '~/components/ui/field'
@@ -67,7 +67,8 @@ const labels = { 'resend-invitation': 'organisations.invitations.resend', 'revok
 function InvitationButton({ invitation, intent }: { invitation: Invitation; intent: keyof typeof schemas }) {
   const { t } = useTranslation()
   const fetcher = useFetcher<FormReply>()
-  const [form] = useSchemaForm({ id: `${intent}-${invitation.id}`, schema: schemas[intent], lastResult: fetcher.data?.result })
+  const lastResult = useRowReply(fetcher, intent, 'invitationId', invitation.id)
+  const [form] = useSchemaForm({ id: `${intent}-${invitation.id}`, schema: schemas[intent], lastResult })
   return (
     <fetcher.Form method="post" {...getFormProps(form)} className="space-y-2">
       <input type="hidden" name="intent" value={intent} />

@@ -2,7 +2,7 @@ import { getFormProps } from '@conform-to/react'
 import { useFetcher } from '@remix-run/react'
 import { useId } from 'react'
 import { useTranslation } from 'react-i18next'
-import { allErrors, useSchemaForm } from '~/components/organisations/form-fields'
+import { allErrors, useRowReply, useSchemaForm } from '~/components/organisations/form-fields'
 import { Button } from '~/components/ui/button'
 import { Badge, Card } from '~/components/ui/card'
 import { FormErrors } from '~/components/ui/field'
@@ -63,7 +63,8 @@ function ChangeRoleForm({ member, roles }: { member: Member; roles: Role[] }) {
   const { t } = useTranslation()
   const fetcher = useFetcher<FormReply>()
   const selectId = useId()
-  const [form] = useSchemaForm({ id: `change-role-${member.userId}`, schema: ChangeRoleSchema, lastResult: fetcher.data?.result })
+  const lastResult = useRowReply(fetcher, 'change-role', 'userId', member.userId)
+  const [form] = useSchemaForm({ id: `change-role-${member.userId}`, schema: ChangeRoleSchema, lastResult })
   return (
     <fetcher.Form method="post" {...getFormProps(form)} className="space-y-2">
       <input type="hidden" name="intent" value="change-role" />
@@ -97,7 +98,8 @@ function ChangeRoleForm({ member, roles }: { member: Member; roles: Role[] }) {
 function RemoveMemberForm({ member }: { member: Member }) {
   const { t } = useTranslation()
   const fetcher = useFetcher<FormReply>()
-  const [form] = useSchemaForm({ id: `remove-member-${member.userId}`, schema: RemoveMemberSchema, lastResult: fetcher.data?.result })
+  const lastResult = useRowReply(fetcher, 'remove-member', 'userId', member.userId)
+  const [form] = useSchemaForm({ id: `remove-member-${member.userId}`, schema: RemoveMemberSchema, lastResult })
   return (
     <details className="group">
       <summary className="cursor-pointer list-none rounded-lg px-3 py-2 text-sm font-semibold text-danger hover:bg-danger-soft">
