@@ -71,7 +71,7 @@ export default function LoginPage() {
       footer={
         <>
           {t('accounts.login.noAccount')}{' '}
-          <Link to="/signup" className="font-semibold text-brand-700 underline">
+          <Link to={searchParams.get('redirectTo') ? `/signup?redirectTo=${encodeURIComponent(searchParams.get('redirectTo')!)}` : '/signup'} className="font-semibold text-brand-700 underline">
             {t('accounts.login.signupLink')}
           </Link>
         </>

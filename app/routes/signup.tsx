@@ -1,7 +1,7 @@
 import { getFormProps, useForm } from '@conform-to/react'
 import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
-import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { AuthPage } from '~/components/account/auth-page'
 import { useDocumentSubmit, useFieldControl, useFormErrors } from '~/components/account/form-controls'
@@ -9,6 +9,7 @@ import { Button } from '~/components/ui/button'
 import { Field, FormErrors, SelectField } from '~/components/ui/field'
 import { requireAnonymous } from '~/modules/accounts/guards.server'
 import { PASSWORD_MIN, SignupSchema } from '~/modules/accounts/schemas'
+import { rememberReturnPath } from '~/modules/accounts/return-path.server'
 import { requestMeta } from '~/modules/accounts/session.server'
 import { signUp } from '~/modules/accounts/signup.server'
 import { detectLocale, localeCookie } from '~/modules/i18n/i18n.server'
@@ -29,7 +30,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   await requireAnonymous(request, context)
-  const submission = parseWithZod(await request.formData(), { schema: SignupSchema })
+  const formData = await request.formData()
+  const submission = parseWithZod(formData, { schema: SignupSchema })
   const hideFields = ['password', 'confirmPassword']
   if (submission.status !== 'success') return data({ ...submission.reply({ hideFields }), retryAfterMinutes: 0 }, { status: 400 })
   const result = await signUp(context.db, context, submission.value, { ip: clientAddress(request, context), meta: requestMeta(request) })
@@ -44,6 +46,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const headers = new Headers()
   headers.append('Set-Cookie', await localeCookie.serialize(submission.value.locale))
   if (result.cookie) headers.append('Set-Cookie', result.cookie)
+  const returnPath = await rememberReturnPath(formData.get('redirectTo'))
+  if (returnPath) headers.append('Set-Cookie', returnPath)
   return redirectWithToast('/verify-email', 'accounts.signup.checkInbox', { headers })
 }
 
@@ -51,6 +55,8 @@ export default function SignupPage() {
   const { t } = useTranslation()
   const { locale } = useLoaderData<typeof loader>()
   const lastResult = useActionData<typeof action>()
+  const [searchParams] = useSearchParams()
+  const redirectTo = searchParams.get('redirectTo') ?? ''
   const control = useFieldControl()
   const formErrors = useFormErrors()
   const [form, fields] = useForm({
@@ -70,13 +76,14 @@ export default function SignupPage() {
       footer={
         <>
           {t('accounts.signup.haveAccount')}{' '}
-          <Link to="/login" className="font-semibold text-brand-700 underline">
+          <Link to={redirectTo ? `/login?redirectTo=${encodeURIComponent(redirectTo)}` : '/login'} className="font-semibold text-brand-700 underline">
             {t('accounts.signup.loginLink')}
           </Link>
         </>
       }
     >
       <Form method="post" reloadDocument {...formProps} onSubmit={submit.onSubmit} className="space-y-5">
+        <input type="hidden" name="redirectTo" value={redirectTo} />
         <FormErrors errors={formErrors(form.errors, lastResult?.retryAfterMinutes)} />
         <Field label={t('accounts.fields.name')} type="text" autoComplete="name" {...control(fields.name)} />
         <Field label={t('accounts.fields.email')} type="email" autoComplete="email" {...control(fields.email)} />

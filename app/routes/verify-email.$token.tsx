@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next'
 import { AuthPage } from '~/components/account/auth-page'
 import { buttonClass } from '~/components/ui/button'
 import { AFTER_LOGIN_PATH } from '~/modules/accounts/navigation'
+import { takeReturnPath } from '~/modules/accounts/return-path.server'
 import { getActor } from '~/modules/accounts/session.server'
 import { verifyEmail } from '~/modules/accounts/verification.server'
 import { pageTitle } from '~/modules/i18n/page-title.server'
@@ -18,7 +19,9 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const result = await verifyEmail(context.db, params.token ?? '')
   const actor = await getActor(request, context)
   if (result.status === 'verified') {
-    return redirectWithToast(actor ? AFTER_LOGIN_PATH : '/login', 'accounts.verify.done')
+    if (!actor) return redirectWithToast('/login', 'accounts.verify.done')
+    const next = await takeReturnPath(request, AFTER_LOGIN_PATH)
+    return redirectWithToast(next.path, 'accounts.verify.done', { headers: { 'Set-Cookie': next.setCookie } })
   }
   const title = await pageTitle(request, context, 'accounts.verify.invalidTitle')
   return data({ title, signedIn: actor !== null, verified: actor?.emailVerified ?? false }, { status: 400 })

@@ -163,4 +163,20 @@ describe('sign-up and email verification', () => {
     const anonymous = await callRoute(resendAction, makeRequest('/verify-email', { form: {} }), context)
     expect(anonymous.location).toMatch(/^\/login/)
   })
+
+  it('brings a person who signed up from an invitation link back to it after verifying', async () => {
+    const context = testLoadContext(t.db)
+    const form = signupForm({ email: 'invited@example.test', redirectTo: '/invitations/some-token' })
+    const reply = await callRoute(signupAction, makeRequest('/signup', { form, headers: freshIp() }), context)
+    expect(reply.status).toBe(302)
+    const cookie = cookiesOf(reply)
+    await runJobs(t.db, t.url)
+    const [mail] = await mailTo(t.db, 'invited@example.test')
+    const token = tokenFromLink(mail!.text, '/verify-email')
+    const verified = await callRoute(verifyTokenLoader, makeRequest(`/verify-email/${token}`, { cookie }), context, { token })
+    expect(verified.location).toBe('/invitations/some-token')
+    // A foreign address is never a destination.
+    const evil = await callRoute(signupAction, makeRequest('/signup', { form: signupForm({ email: 'x@example.test', redirectTo: '//evil.example' }), headers: freshIp() }), context)
+    expect(evil.headers.getSetCookie().some((c) => c.startsWith('ponte_return='))).toBe(false)
+  })
 })
