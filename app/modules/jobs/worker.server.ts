@@ -1,4 +1,4 @@
-import { Logger, run, runOnce, type Runner, type Task, type TaskList } from 'graphile-worker'
+import { Logger, parseCronItems, run, runOnce, type Runner, type Task, type TaskList } from 'graphile-worker'
 import type { Config } from '~/config.server'
 import type { Mailer } from '../../../emails/mailer.server'
 import type { Db } from '../../../db/client'
@@ -29,8 +29,11 @@ function buildTaskList(ctx: JobContext): TaskList {
   return list
 }
 
-/** Recurring jobs, in graphile-worker's crontab format (UTC). */
-const schedule = ['17 * * * * maintenance.prune'].join('\n')
+/**
+ * Recurring jobs (UTC). Cron items rather than crontab text: the crontab format refuses task
+ * names with a dot ("Invalid command specification"), and the worker would not start.
+ */
+const schedule = parseCronItems([{ task: 'maintenance.prune', match: '17 * * * *' }])
 
 /** Runs the queue until stopped: failed jobs are retried with exponential backoff by graphile-worker. */
 export function startWorker(ctx: JobContext, connectionString: string, concurrency = 2): Promise<Runner> {
@@ -40,7 +43,7 @@ export function startWorker(ctx: JobContext, connectionString: string, concurren
     noHandleSignals: true,
     pollInterval: 1000,
     taskList: buildTaskList(ctx),
-    crontab: schedule,
+    parsedCronItems: schedule,
     logger,
   })
 }
