@@ -1,3 +1,4 @@
+import '~/modules/security/zod-without-eval'
 import { data, type LinksFunction, type LoaderFunctionArgs } from '@remix-run/node'
 import {
   isRouteErrorResponse,
