@@ -1,9 +1,13 @@
+import { galicianDate, galicianDateTime, galicianNumberTag } from './galician'
 import { localeTags, type Locale } from './locales'
+
+/** The Intl tag for numbers: Galician numbers through Spanish data, which every browser has (see galician.ts). */
+const numberTag = (locale: Locale) => (locale === 'gl' ? galicianNumberTag : localeTags[locale])
 
 /** Formats integer euro cents the way readers of `locale` expect (1.250.000 € in Spanish). */
 export function formatMoney(cents: number, locale: Locale, options: { decimals?: boolean } = {}): string {
   const decimals = options.decimals ?? cents % 100 !== 0
-  return new Intl.NumberFormat(localeTags[locale], {
+  return new Intl.NumberFormat(numberTag(locale), {
     style: 'currency',
     currency: 'EUR',
     minimumFractionDigits: decimals ? 2 : 0,
@@ -14,11 +18,12 @@ export function formatMoney(cents: number, locale: Locale, options: { decimals?:
 }
 
 export function formatNumber(value: number, locale: Locale): string {
-  return new Intl.NumberFormat(localeTags[locale], { useGrouping: 'always' }).format(value)
+  return new Intl.NumberFormat(numberTag(locale), { useGrouping: 'always' }).format(value)
 }
 
 /** A date and time in the viewer's time zone, naming the zone (deadlines must be exact). */
 export function formatDateTime(date: Date, locale: Locale, timeZone: string): string {
+  if (locale === 'gl') return galicianDateTime(date, timeZone)
   return new Intl.DateTimeFormat(localeTags[locale], {
     year: 'numeric',
     month: 'long',
@@ -31,5 +36,6 @@ export function formatDateTime(date: Date, locale: Locale, timeZone: string): st
 }
 
 export function formatDate(date: Date, locale: Locale, timeZone = 'UTC'): string {
+  if (locale === 'gl') return galicianDate(date, timeZone)
   return new Intl.DateTimeFormat(localeTags[locale], { dateStyle: 'medium', timeZone }).format(date)
 }

@@ -1,3 +1,4 @@
+import { galicianCountryNames } from '~/modules/i18n/galician'
 import { localeTags, type Locale } from '~/modules/i18n/locales'
 
 /** The 27 member states of the European Union (ISO 3166-1 alpha-2). */
@@ -20,6 +21,8 @@ const displayNames = new Map<Locale, Intl.DisplayNames>()
 
 /** The country's name in the reader's language ("Alemaña" in Galician). */
 export function countryName(code: string, locale: Locale): string {
+  // Many browsers have no Galician names: a table, so server and browser agree (galician.ts).
+  if (locale === 'gl') return galicianCountryNames[code] ?? code
   let names = displayNames.get(locale)
   if (!names) {
     names = new Intl.DisplayNames([localeTags[locale]], { type: 'region', fallback: 'code' })
