@@ -19,17 +19,25 @@ const exitHook = createRequire(createRequire(import.meta.url).resolve('embedded-
 }
 for (const event of exitHook.hookedEvents()) exitHook.unhookEvent(event)
 
-/** PostgreSQL processes started here and not stopped yet: sent a fast shutdown if this process exits. */
-const runningPostmasters = new Set<number>()
-process.on('exit', () => {
-  for (const pid of runningPostmasters) {
-    try {
-      process.kill(pid, 'SIGINT')
-    } catch {
-      // already gone
+/**
+ * PostgreSQL processes started here and not stopped yet: sent a fast shutdown if this process exits.
+ * Kept once per process (not per evaluation of this module), so the 'exit' listener is added once.
+ */
+const registry = globalThis as typeof globalThis & { [key: symbol]: Set<number> | undefined }
+const REGISTRY_KEY = Symbol.for('ponte.embedded-postgres.running')
+const runningPostmasters = registry[REGISTRY_KEY] ?? new Set<number>()
+if (!registry[REGISTRY_KEY]) {
+  registry[REGISTRY_KEY] = runningPostmasters
+  process.on('exit', () => {
+    for (const pid of runningPostmasters) {
+      try {
+        process.kill(pid, 'SIGINT')
+      } catch {
+        // already gone
+      }
     }
-  }
-})
+  })
+}
 
 export interface EmbeddedDatabase {
   /** Connection URL of the `ponte` database. */
