@@ -34,7 +34,7 @@
  *                                responses are recorded for it
  *   goto(page, path)             page.goto + wait for hydration (forms with JS behaviour work after it)
  *   problems(page)               what was recorded for that page so far (strings)
- *   expectNoProblems(page)       fails the test listing them
+ *   expectNoProblems(page, allow?)  fails the test listing them (but those matching a RegExp of allow)
  *   readMailbox(to)              the development mailbox's messages to an address, newest first
  *   waitForEmail(to, { subject?, since?, timeoutMs? })  polls until a matching message arrives
  *                                (the worker runs jobs about once a second)
@@ -193,10 +193,15 @@ export function useE2E() {
       const page = await context.newPage()
       const problems: string[] = []
       recorded.set(page, problems)
+      // The path of the page at the time, so a failure says which step of a journey it came from.
+      const where = () => {
+        const current = new URL(page.url(), baseUrl)
+        return `${current.pathname}${current.search}`
+      }
       page.on('console', (message) => {
-        if (message.type() === 'error') problems.push(`console error: ${message.text()}`)
+        if (message.type() === 'error') problems.push(`console error on ${where()}: ${message.text()}`)
       })
-      page.on('pageerror', (error) => problems.push(`page error: ${error.message}`))
+      page.on('pageerror', (error) => problems.push(`page error on ${where()}: ${error.message}`))
       page.on('response', (response) => {
         if (response.status() >= 500) problems.push(`HTTP ${response.status()} for ${response.request().method()} ${response.url()}`)
       })
@@ -216,8 +221,13 @@ export function useE2E() {
       return [...(recorded.get(page) ?? [])]
     },
 
-    expectNoProblems(page: Page) {
-      expect(recorded.get(page) ?? [], 'console errors, page errors, CSP violations or server errors').toEqual([])
+    /**
+     * `allow`: problems the test expects, e.g. Chromium's console error for a page answered with
+     * 400 on purpose (a refused form): /status of 400/.
+     */
+    expectNoProblems(page: Page, allow: RegExp[] = []) {
+      const problems = (recorded.get(page) ?? []).filter((problem) => !allow.some((pattern) => pattern.test(problem)))
+      expect(problems, 'console errors, page errors, CSP violations or server errors').toEqual([])
     },
 
     async screenshot(page: Page, name: string): Promise<string> {
