@@ -24,6 +24,8 @@ export function navigationFor(actor: Actor): NavItem[] {
   }
   if (isOrganiser(actor)) items.push({ to: '/organiser', label: 'common.nav.organiser' })
   if (actor.isAdmin) items.push({ to: '/admin', label: 'common.nav.admin' })
+  // The account's own page (name, language, password): nothing else links to it.
+  items.push({ to: '/settings', label: 'common.nav.settings' })
   return items
 }
 
