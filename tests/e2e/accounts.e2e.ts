@@ -102,8 +102,8 @@ describeE2E('an account, from sign-up to a forgotten password', () => {
     await expectHeading(page, gl.common.dashboard.title.replace('{{name}}', person.name))
     expect(await page.getByLabel(gl.common.language.label, { exact: true }).inputValue()).toBe('gl')
 
-    // The account remembers it too: the settings page, in Galician, shows it as the preference.
-    await e2e.goto(page, '/settings')
+    // The account remembers it too: its settings page (from the main navigation) shows it as the preference.
+    await Promise.all([page.waitForURL('**/settings'), nav.getByRole('link', { name: gl.common.nav.settings }).click()])
     await expectHeading(page, gl.accounts.settings.title)
     expect(await page.getByLabel(gl.accounts.fields.locale, { exact: true }).inputValue()).toBe('gl')
     await expectTranslated(page, 'gl')
