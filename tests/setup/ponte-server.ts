@@ -148,7 +148,7 @@ export async function startPonteServer(options: StartOptions = {}): Promise<Pont
         for (let i = 0; i < 50 && isAlive(pg.pid); i++) await sleep(100)
         if (isAlive(pg.pid)) process.kill(pg.pid, 'SIGKILL')
       }
-      if (!keepData && !options.dataDir) await rm(dataDir, { recursive: true, force: true })
+      if (!keepData && !options.dataDir) await rm(dataDir, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 })
       return { exitCode: code, signal, forced, postgresLeftBehind, shutdownMs }
     },
   }
