@@ -6,7 +6,7 @@ import type { AddressInfo } from 'node:net'
 import type { Server } from 'node:http'
 import express from 'express'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { csrfGuard, securityHeaders } from './http'
+import { csrfGuard, formBodyGuard, securityHeaders } from './http'
 
 const PUBLIC_ORIGIN = 'https://ponte.example.org'
 let server: Server
@@ -17,6 +17,7 @@ beforeAll(async () => {
   const app = express()
   app.use(securityHeaders({ dev: false }))
   app.use(csrfGuard([PUBLIC_ORIGIN]))
+  app.use(formBodyGuard())
   app.get('/page', (_req, res) => {
     res.type('text/html').send(`<script nonce="${String(res.locals.cspNonce)}"></script>`)
   })
@@ -98,5 +99,25 @@ describe('securityHeaders', () => {
     expect(response.headers.get('x-content-type-options')).toBe('nosniff')
     expect(response.headers.get('referrer-policy')).toBe('strict-origin-when-cross-origin')
     expect(response.headers.get('x-frame-options')).toBe('DENY')
+  })
+})
+
+describe('formBodyGuard', () => {
+  it('refuses a JSON or text body to a page action with 415 before the action runs', async () => {
+    const origin = base
+    for (const type of ['application/json', 'text/plain', 'application/xml']) {
+      const before = actionsRun
+      const response = await fetch(`${base}/form`, { method: 'POST', headers: { 'content-type': type, origin }, body: '{"name":"value"}' })
+      expect(response.status).toBe(415)
+      expect(actionsRun).toBe(before)
+    }
+  })
+
+  it('lets form posts and multipart uploads through', async () => {
+    expect(await post('/form', { origin: base })).toMatchObject({ status: 200, ran: true })
+    const multipart = new FormData()
+    multipart.append('name', 'value')
+    const response = await fetch(`${base}/form`, { method: 'POST', body: multipart, headers: { origin: base } })
+    expect(response.status).toBe(200)
   })
 })
