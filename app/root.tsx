@@ -53,8 +53,11 @@ export type RootLoaderData = typeof loader
 export function Layout({ children }: { children: React.ReactNode }) {
   const data = useRouteLoaderData<typeof loader>('root')
   const nonce = useNonce()
+  // Without root data (a URL that matches no page) the language is the one the server
+  // detected for rendering; the browser reads it back from <html lang> to hydrate in it.
+  const { i18n } = useTranslation()
   return (
-    <html lang={data?.locale ?? 'en'} dir="ltr" className="h-full">
+    <html lang={data?.locale ?? i18n.language} dir="ltr" className="h-full">
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />

@@ -41,6 +41,10 @@ if (dev) {
   build = (await import(path.join(buildDir, 'server/index.js'))) as ServerBuild
 }
 
+app.get('/favicon.ico', (_req, res) => {
+  res.redirect(301, '/favicon.svg')
+})
+
 app.get('/healthz', (_req, res) => {
   res.type('text/plain').send('ok')
 })

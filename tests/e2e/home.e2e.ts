@@ -69,4 +69,15 @@ describeE2E('the home page in Chromium', () => {
     await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('main')
     e2e.expectNoProblems(page)
   })
+
+  it('shows an unknown address as a 404 page in the visitor\'s language, and hydrates it', async () => {
+    const page = await e2e.newPage({ locale: 'gl-ES' })
+    const response = await e2e.goto(page, '/no-such-page')
+    expect(response?.status()).toBe(404)
+    expect(await page.locator('html').getAttribute('lang')).toBe('gl')
+    expect(await page.locator('h1').textContent()).toBe(gl.errors.notFound.title)
+    await page.waitForFunction(() => (window as unknown as { __remixRouter?: object }).__remixRouter !== undefined)
+    e2e.expectNoProblems(page, [/status of 404/])
+  })
 })
+
