@@ -5,11 +5,7 @@
  */
 import net from 'node:net'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { embeddedPostgresOf, serverBuildExists, serverBuildFile, startPonteServer, type PonteServer } from './setup/ponte-server'
-
-// In CI (.ci/run) the build runs before the tests, so this never skips there.
-const skip = !serverBuildExists() && process.env.CI !== 'true'
-if (skip) console.warn(`server-lifecycle: skipped, no server build at ${serverBuildFile} (run \`npm run build\` first).`)
+import { embeddedPostgresOf, ensureServerBuild, startPonteServer, type PonteServer } from './setup/ponte-server'
 
 function connectionRefused(port: number): Promise<boolean> {
   return new Promise((resolve) => {
@@ -22,13 +18,14 @@ function connectionRefused(port: number): Promise<boolean> {
   })
 }
 
-describe.skipIf(skip)('the Ponte server process', () => {
+describe('the Ponte server process', () => {
   let first: PonteServer | undefined
   let second: PonteServer | undefined
 
   beforeAll(async () => {
+    await ensureServerBuild()
     ;[first, second] = await Promise.all([startPonteServer(), startPonteServer()])
-  })
+  }, 180_000)
 
   afterAll(async () => {
     await Promise.all([first?.stop(), second?.stop()])

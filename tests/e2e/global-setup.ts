@@ -3,9 +3,8 @@
  * ONE real Ponte server (embedded PostgreSQL, demo data, development mailbox) that every e2e file
  * shares. On teardown the server gets SIGTERM and must exit cleanly with its PostgreSQL.
  */
-import { execSync } from 'node:child_process'
 import type { TestProject } from 'vitest/node'
-import { projectRoot, serverBuildExists, serverBuildFile, startPonteServer } from '../setup/ponte-server'
+import { ensureServerBuild, serverBuildExists, serverBuildFile, startPonteServer } from '../setup/ponte-server'
 import { findChromium } from './chromium'
 
 declare module 'vitest' {
@@ -46,10 +45,8 @@ async function prepare(project: TestProject) {
     project.provide('e2eDataDir', '')
     return
   }
-  if (!serverBuildExists()) {
-    console.warn(`\n[e2e] No production build at ${serverBuildFile}: running \`npm run build\` once.\n`)
-    execSync('npm run build', { cwd: projectRoot, stdio: 'inherit' })
-  }
+  if (!serverBuildExists()) console.warn(`\n[e2e] No production build at ${serverBuildFile}: building once.\n`)
+  await ensureServerBuild()
   const server = await startPonteServer({ timeoutMs: 90_000 })
   project.provide('e2eChromiumPath', chromium)
   project.provide('e2eBaseUrl', server.url)

@@ -21,6 +21,22 @@ export function serverBuildExists(): boolean {
   return existsSync(serverBuildFile)
 }
 
+/**
+ * Builds the app once when there is no build yet (a fresh clone running `npm test`), so the
+ * tests that start the real server run rather than skip. A build already there is used as it is.
+ */
+export async function ensureServerBuild(): Promise<void> {
+  if (serverBuildExists()) return
+  await new Promise<void>((resolve, reject) => {
+    const build = spawn(process.execPath, [path.join(projectRoot, 'node_modules/@remix-run/dev/dist/cli.js'), 'vite:build'], {
+      cwd: projectRoot,
+      stdio: ['ignore', 'ignore', 'inherit'],
+    })
+    build.once('error', reject)
+    build.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`the build failed with exit code ${code}`))))
+  })
+}
+
 /** A data folder path under the system's temp folder, not created yet (the embedded PostgreSQL makes it, readable by its own user). */
 export function tempDataDir(prefix = 'ponte-server'): string {
   return path.join(os.tmpdir(), `${prefix}-${randomBytes(4).toString('hex')}`)
