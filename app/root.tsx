@@ -1,18 +1,17 @@
 import '~/modules/security/zod-without-eval'
 import { data, type LinksFunction, type LoaderFunctionArgs } from '@remix-run/node'
 import {
-  isRouteErrorResponse,
   Links,
   Meta,
   Outlet,
   Scripts,
   ScrollRestoration,
   useLoaderData,
-  useRouteError,
   useRouteLoaderData,
 } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { AppShell } from '~/components/layout/app-shell'
+import { RouteErrorBoundary } from '~/components/route-error-boundary'
 import { useNonce } from '~/components/nonce'
 import { getActor } from '~/modules/accounts/session.server'
 import { navigationFor } from '~/modules/accounts/navigation'
@@ -83,19 +82,5 @@ export default function App() {
 }
 
 export function ErrorBoundary() {
-  const error = useRouteError()
-  const { t } = useTranslation()
-  const status = isRouteErrorResponse(error) ? error.status : 500
-  const key = status === 404 ? 'notFound' : status === 403 ? 'forbidden' : 'unexpected'
-  if (!isRouteErrorResponse(error)) console.error(error)
-  return (
-    <main id="main" className="mx-auto max-w-xl px-6 py-24 text-center">
-      <p className="text-sm font-semibold text-brand-700">{status}</p>
-      <h1 className="mt-2 text-3xl font-semibold tracking-tight">{t(`common.errors.${key}.title`)}</h1>
-      <p className="mt-4 text-muted">{t(`common.errors.${key}.description`)}</p>
-      <a href="/" className="mt-8 inline-block font-semibold text-brand-700 underline">
-        {t('common.errors.home')}
-      </a>
-    </main>
-  )
+  return <RouteErrorBoundary standalone />
 }

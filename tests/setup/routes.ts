@@ -63,3 +63,14 @@ export async function queuedJobs(db: Db): Promise<{ task: string; payload: Recor
 export function cookiesOf(reply: RouteReply, previous = ''): string {
   return cookiesFrom(new Response(null, { headers: reply.headers }), previous)
 }
+
+/** The Response a guard or loader throws; fails the test when it does not throw one. */
+export async function thrownResponse(promise: Promise<unknown>): Promise<Response> {
+  try {
+    await promise
+  } catch (error) {
+    if (error instanceof Response) return error
+    throw error
+  }
+  throw new Error('expected a thrown Response')
+}

@@ -1,7 +1,7 @@
 import { getFormProps } from '@conform-to/react'
 import { useFetcher } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
-import { Button } from '~/components/ui/button'
+import { InvitationResponseButtons } from './invitation-response-buttons'
 import { Badge, Card } from '~/components/ui/card'
 import { FormErrors } from '~/components/ui/field'
 import { formatDate } from '~/modules/i18n/format'
@@ -33,14 +33,7 @@ export function InvitationCard({ invitation }: { invitation: Invitation }) {
       <fetcher.Form method="post" {...getFormProps(form)} className="space-y-2">
         <input type="hidden" name="invitationId" value={invitation.id} />
         <FormErrors errors={allErrors(form, t)} />
-        <div className="flex flex-wrap gap-2">
-          <Button type="submit" name="intent" value="accept" pending={busy('accept')}>
-            {t('organisations.invitation.accept')}
-          </Button>
-          <Button type="submit" name="intent" value="decline" variant="secondary" pending={busy('decline')}>
-            {t('organisations.invitation.decline')}
-          </Button>
-        </div>
+        <InvitationResponseButtons busy={busy} />
       </fetcher.Form>
     </Card>
   )

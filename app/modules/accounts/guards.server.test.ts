@@ -3,23 +3,15 @@ import { makeRequest, testLoadContext } from '../../../tests/setup/context'
 import { useTestDatabase } from '../../../tests/setup/database'
 import { createOrganisation, createUser, signIn } from '../../../tests/setup/factories'
 import { requireInvestor, requireMembership, requireOrganiser, requireUser, safeRedirectPath } from './guards.server'
+import { thrownResponse } from '../../../tests/setup/routes'
 
 const t = useTestDatabase()
 
-async function thrown(promise: Promise<unknown>): Promise<Response> {
-  try {
-    await promise
-  } catch (error) {
-    if (error instanceof Response) return error
-    throw error
-  }
-  throw new Error('expected the guard to refuse')
-}
 
 describe('route guards', () => {
   it('sends an anonymous visitor to the login page and back', async () => {
     const context = testLoadContext(t.db)
-    const response = await thrown(requireUser(makeRequest('/organisations/acme?tab=members'), context))
+    const response = await thrownResponse(requireUser(makeRequest('/organisations/acme?tab=members'), context))
     expect(response.status).toBe(302)
     expect(response.headers.get('Location')).toBe('/login?redirectTo=%2Forganisations%2Facme%3Ftab%3Dmembers')
   })
@@ -32,9 +24,9 @@ describe('route guards', () => {
     await createOrganisation(t.db, 'startup', { members: [{ userId: founder.id }] })
     const ok = await requireInvestor(makeRequest('/', { cookie: await signIn(context, investor.id) }), context)
     expect(ok.membership.kind).toBe('investor')
-    const refused = await thrown(requireInvestor(makeRequest('/', { cookie: await signIn(context, founder.id) }), context))
+    const refused = await thrownResponse(requireInvestor(makeRequest('/', { cookie: await signIn(context, founder.id) }), context))
     expect(refused.status).toBe(403)
-    const refusedOrganiser = await thrown(requireOrganiser(makeRequest('/', { cookie: await signIn(context, founder.id) }), context))
+    const refusedOrganiser = await thrownResponse(requireOrganiser(makeRequest('/', { cookie: await signIn(context, founder.id) }), context))
     expect(refusedOrganiser.status).toBe(403)
   })
 
@@ -47,10 +39,10 @@ describe('route guards', () => {
       members: [{ userId: owner.id }, { userId: member.id, role: 'member' }],
     })
     const asOutsider = makeRequest('/', { cookie: await signIn(context, outsider.id) })
-    expect((await thrown(requireMembership(asOutsider, context, org.slug))).status).toBe(404)
+    expect((await thrownResponse(requireMembership(asOutsider, context, org.slug))).status).toBe(404)
     const asMember = makeRequest('/', { cookie: await signIn(context, member.id) })
     expect((await requireMembership(asMember, context, org.slug)).membership.role).toBe('member')
-    expect((await thrown(requireMembership(asMember, context, org.slug, { manage: true }))).status).toBe(403)
+    expect((await thrownResponse(requireMembership(asMember, context, org.slug, { manage: true }))).status).toBe(403)
     const asOwner = makeRequest('/', { cookie: await signIn(context, owner.id) })
     expect((await requireMembership(asOwner, context, org.slug, { manage: true })).membership.role).toBe('owner')
   })
@@ -58,7 +50,7 @@ describe('route guards', () => {
   it('treats a disabled account as signed out', async () => {
     const context = testLoadContext(t.db)
     const user = await createUser(t.db, { disabledAt: new Date() })
-    const response = await thrown(requireUser(makeRequest('/dashboard', { cookie: await signIn(context, user.id) }), context))
+    const response = await thrownResponse(requireUser(makeRequest('/dashboard', { cookie: await signIn(context, user.id) }), context))
     expect(response.headers.get('Location')).toMatch(/^\/login/)
   })
 

@@ -9,19 +9,11 @@ import { useTestDatabase } from '../../../tests/setup/database'
 import { createOrganisation } from '../../../tests/setup/factories'
 import { DIRECTORY_PAGE_SIZE, parseDirectoryQuery } from './directory-query'
 import { getPublicStartupProfile, listStartups } from './directory.server'
+import { thrownResponse } from '../../../tests/setup/routes'
 
 const t = useTestDatabase()
 const query = (search: string) => parseDirectoryQuery(new URLSearchParams(search))
 
-async function thrown(promise: Promise<unknown>): Promise<Response> {
-  try {
-    await promise
-  } catch (error) {
-    if (error instanceof Response) return error
-    throw error
-  }
-  throw new Error('expected a thrown Response')
-}
 
 beforeAll(async () => {
   await seedDemoData(t.db)
@@ -140,7 +132,7 @@ describe('a public startup profile', () => {
   it('answers 404 for an unknown slug, garbage, and organisations that are not startups', async () => {
     const context = testLoadContext(t.db)
     for (const slug of ['no-such-startup', 'x'.repeat(500), "'; drop table organisations;--", 'ponte-biocluster', 'noroeste-life-sciences-ventures']) {
-      const response = await thrown(profileLoader({ request: makeRequest(`/startups/${encodeURIComponent(slug)}`), params: { slug }, context }))
+      const response = await thrownResponse(profileLoader({ request: makeRequest(`/startups/${encodeURIComponent(slug)}`), params: { slug }, context }))
       expect(response.status, slug).toBe(404)
     }
   })

@@ -1,8 +1,9 @@
 import { getFormProps } from '@conform-to/react'
 import { Form, Link, useActionData, useLoaderData, useLocation, useNavigation } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
+import { InvitationResponseButtons } from '~/components/organisations/invitation-response-buttons'
 import { allErrors, useSchemaForm } from '~/components/organisations/form-fields'
-import { Button, buttonClass } from '~/components/ui/button'
+import { buttonClass } from '~/components/ui/button'
 import { Notice } from '~/components/ui/card'
 import { FormErrors } from '~/components/ui/field'
 import { RespondToInvitationSchema } from '~/modules/organisations/schemas'
@@ -63,14 +64,7 @@ function RespondForm() {
   return (
     <Form method="post" {...getFormProps(form)} className="space-y-3">
       <FormErrors errors={allErrors(form, t)} />
-      <div className="flex flex-wrap gap-3">
-        <Button type="submit" name="intent" value="accept" pending={busy('accept')}>
-          {t('organisations.invitation.accept')}
-        </Button>
-        <Button type="submit" name="intent" value="decline" variant="secondary" pending={busy('decline')}>
-          {t('organisations.invitation.decline')}
-        </Button>
-      </div>
+      <InvitationResponseButtons busy={busy} />
     </Form>
   )
 }
