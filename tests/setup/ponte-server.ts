@@ -83,7 +83,7 @@ export interface PonteServer {
   /** The connection URL of the embedded `ponte` database, while it runs. */
   databaseUrl(): string
   /** SIGTERM, wait for the exit (kill after `timeoutMs`), make sure no PostgreSQL is left; removes the data folder unless `keepData`. */
-  stop(options?: { timeoutMs?: number; keepData?: boolean }): Promise<StopResult>
+  stop(options?: { timeoutMs?: number; keepData?: boolean; ctrlC?: boolean }): Promise<StopResult>
 }
 
 export interface StartOptions {
@@ -94,6 +94,11 @@ export interface StartOptions {
   env?: Record<string, string>
   /** How long to wait for /healthz. */
   timeoutMs?: number
+  /**
+   * Run the server in a process group of its own, as a terminal would: `stop({ ctrlC: true })`
+   * then sends SIGINT to the whole group, which reaches the embedded PostgreSQL as well.
+   */
+  processGroup?: boolean
 }
 
 /** Starts the production server and resolves once GET /healthz answers 200. */
@@ -108,6 +113,7 @@ export async function startPonteServer(options: StartOptions = {}): Promise<Pont
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
     cwd: projectRoot,
     stdio: ['ignore', 'pipe', 'pipe'],
+    detached: options.processGroup ?? false,
     env: {
       ...process.env,
       // The embedded default, whatever this shell or a .env file says (empty counts as unset,
@@ -143,11 +149,12 @@ export async function startPonteServer(options: StartOptions = {}): Promise<Pont
       if (!pg) throw new Error(`The embedded PostgreSQL of ${dataDir} is not running.`)
       return `postgres://postgres:ponte-embedded@127.0.0.1:${pg.port}/ponte`
     },
-    async stop({ timeoutMs = 10_000, keepData = false } = {}) {
+    async stop({ timeoutMs = 10_000, keepData = false, ctrlC = false } = {}) {
       const started = Date.now()
       let forced = false
       if (child.exitCode === null && child.signalCode === null) {
-        child.kill('SIGTERM')
+        if (ctrlC) process.kill(-child.pid!, 'SIGINT')
+        else child.kill('SIGTERM')
         const timedOut = await Promise.race([exited.then(() => false), sleep(timeoutMs).then(() => true)])
         if (timedOut) {
           forced = true

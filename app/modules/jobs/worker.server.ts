@@ -1,4 +1,5 @@
-import { Logger, parseCronItems, run, runOnce, type Runner, type Task, type TaskList } from 'graphile-worker'
+import { Logger, parseCronItems, run, runOnce, type Task, type TaskList } from 'graphile-worker'
+import pg from 'pg'
 import type { Config } from '~/config.server'
 import type { Mailer } from '../../../emails/mailer.server'
 import type { Db } from '../../../db/client'
@@ -35,17 +36,39 @@ function buildTaskList(ctx: JobContext): TaskList {
  */
 const schedule = parseCronItems([{ task: 'maintenance.prune', match: '17 * * * *' }])
 
-/** Runs the queue until stopped: failed jobs are retried with exponential backoff by graphile-worker. */
-export function startWorker(ctx: JobContext, connectionString: string, concurrency = 2): Promise<Runner> {
-  return run({
-    connectionString,
-    concurrency,
-    noHandleSignals: true,
-    pollInterval: 1000,
-    taskList: buildTaskList(ctx),
-    parsedCronItems: schedule,
-    logger,
-  })
+export interface Worker {
+  stop(): Promise<void>
+}
+
+/**
+ * Runs the queue until stopped: failed jobs are retried with exponential backoff by graphile-worker.
+ * The worker gets a pool of its own (graphile-worker speaks `pg`) with an error listener, so a
+ * connection the database closes first (Ctrl+C reaches the embedded PostgreSQL too) is logged,
+ * not a crash.
+ */
+export async function startWorker(ctx: JobContext, connectionString: string, concurrency = 2): Promise<Worker> {
+  const pool = new pg.Pool({ connectionString, max: concurrency + 2 })
+  pool.on('error', (error) => console.error(`[jobs] database connection closed: ${error.message}`))
+  try {
+    const runner = await run({
+      pgPool: pool,
+      concurrency,
+      noHandleSignals: true,
+      pollInterval: 1000,
+      taskList: buildTaskList(ctx),
+      parsedCronItems: schedule,
+      logger,
+    })
+    return {
+      async stop() {
+        await runner.stop().catch((error: Error) => console.error(`[jobs] ${error.message}`))
+        await pool.end()
+      },
+    }
+  } catch (error) {
+    await pool.end()
+    throw error
+  }
 }
 
 /** Runs every job that is due now, once, and returns (used by tests and commands). */
