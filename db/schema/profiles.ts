@@ -1,4 +1,5 @@
-import { integer, jsonb, pgTable, text, uuid } from 'drizzle-orm/pg-core'
+import { integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core'
+import { users } from './accounts'
 import { organisations } from './organisations'
 
 export type LocalizedText = Partial<Record<'en' | 'es' | 'pt' | 'gl', string>>
@@ -16,7 +17,18 @@ export const startupProfiles = pgTable('startup_profiles', {
   headcount: integer(),
   subsectors: text().array().notNull().default([]),
   description: jsonb().$type<LocalizedText>().notNull().default({}),
+  legalName: text(),
+  /** VAT/NIF number: private to the startup's members and organisers. */
+  vatNumber: text(),
+  /** Generated file name of the logo under the uploads folder. */
+  logoFile: text(),
+  team: jsonb().$type<TeamMember[]>().notNull().default([]),
 })
+
+export interface TeamMember {
+  name: string
+  role: string
+}
 
 export const investorTypes = ['business_angel', 'angel_network', 'vc_fund', 'corporate', 'public_fund', 'family_office'] as const
 
@@ -32,4 +44,7 @@ export const investorProfiles = pgTable('investor_profiles', {
   ticketMinCents: integer(),
   ticketMaxCents: integer(),
   thesis: jsonb().$type<LocalizedText>().notNull().default({}),
+  /** Set when an organiser verifies the investor organisation (it then sees the verified tier). */
+  verifiedAt: timestamp({ withTimezone: true }),
+  verifiedBy: uuid().references(() => users.id, { onDelete: 'set null' }),
 })
