@@ -1,3 +1,4 @@
+import path from 'node:path'
 import { z } from 'zod'
 
 /**
@@ -32,6 +33,7 @@ export const ConfigSchema = z
     PORT: z.coerce.number({ message: 'must be a port number' }).int('must be a whole number').min(1).max(65535).default(3000),
     APP_URL: optionalUrl(['http:', 'https:']),
     DATA_DIR: z.string().trim().min(1, 'must not be empty').default('./data'),
+    UPLOADS_DIR: z.string().trim().min(1, 'must not be empty').optional(),
     DATABASE_URL: optionalUrl(['postgres:', 'postgresql:']),
     SESSION_SECRET: z.string().min(32, 'must be at least 32 characters long').optional(),
     SMTP_URL: optionalUrl(['smtp:', 'smtps:']),
@@ -57,6 +59,8 @@ export interface Config {
   port: number
   appUrl: string
   dataDir: string
+  /** Where uploaded files (pitch decks, logos) are stored; default DATA_DIR/uploads. */
+  uploadsDir: string
   /** undefined: the embedded PostgreSQL is started from DATA_DIR. */
   databaseUrl: string | undefined
   sessionSecret: string | undefined
@@ -100,6 +104,7 @@ export function parseConfig(rawEnv: Record<string, string | undefined>): Config 
     port: raw.PORT,
     appUrl: (raw.APP_URL ?? `http://localhost:${raw.PORT}`).replace(/\/$/, ''),
     dataDir: raw.DATA_DIR,
+    uploadsDir: raw.UPLOADS_DIR ?? path.join(raw.DATA_DIR, 'uploads'),
     databaseUrl: raw.DATABASE_URL,
     sessionSecret: raw.SESSION_SECRET,
     smtpUrl: raw.SMTP_URL,

@@ -1,3 +1,5 @@
+import os from 'node:os'
+import path from 'node:path'
 import type { AppLoadContext } from '@remix-run/node'
 import { parseConfig } from '~/config.server'
 import { drainJobs, type JobContext } from '~/modules/jobs/worker.server'
@@ -7,8 +9,11 @@ import { createMailer, type Mailer } from '../../emails/mailer.server'
 export const TEST_APP_URL = 'http://ponte.test'
 
 /** The load context a route receives, built for tests on a test database. */
+/** Uploaded files of this test run go to a temporary folder, never to the project's data folder. */
+export const TEST_UPLOADS_DIR = path.join(os.tmpdir(), `ponte-test-uploads-${process.pid}`)
+
 export function testLoadContext(db: Db, env: Record<string, string> = {}): AppLoadContext {
-  const config = parseConfig({ NODE_ENV: 'test', APP_URL: TEST_APP_URL, ...env })
+  const config = parseConfig({ NODE_ENV: 'test', APP_URL: TEST_APP_URL, UPLOADS_DIR: TEST_UPLOADS_DIR, ...env })
   return { db, config: { ...config, sessionSecret: 'test-session-secret-of-at-least-32-chars' }, cspNonce: 'test-nonce' }
 }
 
