@@ -1,6 +1,7 @@
 import accounts from './accounts.json'
 import common from './common.json'
 import organisations from './organisations.json'
+import proposals from './proposals.json'
 import startups from './startups.json'
 
-export default { accounts, common, organisations, startups }
+export default { accounts, common, organisations, proposals, startups }
