@@ -7,6 +7,7 @@ export interface JobPayloads {
   'email.password-reset': { userId: string }
   'email.invitation': { invitationId: string }
   'maintenance.prune': Record<string, never>
+  'proposals.expire': Record<string, never>
 }
 export type JobName = keyof JobPayloads
 

@@ -2,6 +2,7 @@ import type { JobName } from './queue.server'
 import type { JobHandler } from './worker.server'
 import { sendPasswordResetEmail, sendVerificationEmail } from '../accounts/emails.server'
 import { sendInvitationEmail } from '../organisations/emails.server'
+import { expireProposalsJob } from '../proposals/jobs.server'
 import { pruneExpiredRecords } from '../security/maintenance.server'
 
 /** The handler of each job, by name. */
@@ -10,4 +11,5 @@ export const taskHandlers: { [N in JobName]: JobHandler<N> } = {
   'email.password-reset': sendPasswordResetEmail,
   'email.invitation': sendInvitationEmail,
   'maintenance.prune': pruneExpiredRecords,
+  'proposals.expire': expireProposalsJob,
 }

@@ -34,7 +34,10 @@ function buildTaskList(ctx: JobContext): TaskList {
  * Recurring jobs (UTC). Cron items rather than crontab text: the crontab format refuses task
  * names with a dot ("Invalid command specification"), and the worker would not start.
  */
-const schedule = parseCronItems([{ task: 'maintenance.prune', match: '17 * * * *' }])
+const schedule = parseCronItems([
+  { task: 'maintenance.prune', match: '17 * * * *' },
+  { task: 'proposals.expire', match: '5 0 * * *' },
+])
 
 export interface Worker {
   stop(): Promise<void>
