@@ -1,4 +1,5 @@
 import MarkdownIt from 'markdown-it'
+import type { RendererRule } from 'markdown-it'
 
 /** Only these link targets become links; anything else (javascript:, data:, relative paths) stays text. */
 const allowedLink = /^(https?:\/\/|mailto:)/i
@@ -9,7 +10,7 @@ const allowedLink = /^(https?:\/\/|mailto:)/i
  * http(s) and mailto targets, opening in a new tab without handing over the opener or the
  * referrer and without passing reputation (rel="nofollow noopener noreferrer").
  */
-function createRenderer(): MarkdownIt {
+function createRenderer() {
   const md = new MarkdownIt('default', { html: false, linkify: true, typographer: false, breaks: false })
   md.disable(['image'])
   md.validateLink = (url: string) => allowedLink.test(url.trim())
@@ -22,7 +23,7 @@ function createRenderer(): MarkdownIt {
   }
 
   // The page has its own h1 (the title) and h2 (the section): a description's headings start at h3.
-  const shiftHeading: MarkdownIt['renderer']['rules']['heading_open'] = (tokens, idx, options, _env, self) => {
+  const shiftHeading: RendererRule = (tokens, idx, options, _env, self) => {
     const token = tokens[idx]!
     const level = Number(token.tag.slice(1))
     token.tag = `h${Math.min(level + 2, 6)}`
