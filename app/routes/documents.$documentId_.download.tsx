@@ -1,0 +1,7 @@
+import type { LoaderFunctionArgs } from '@remix-run/node'
+import { serveDocument } from '~/modules/dataroom/serve.server'
+
+/** A data-room document as a download; access rules in app/modules/dataroom/access.server.ts. */
+export function loader({ request, params, context }: LoaderFunctionArgs) {
+  return serveDocument(request, context, params.documentId, 'download')
+}
