@@ -13,7 +13,7 @@ import { proposals, proposalTexts, proposalVersions, type ProposalSnapshot } fro
 import type { Actor } from '../accounts/actor'
 import { forbidden, notFound } from '../accounts/guards.server'
 import { supportedLocales, type Locale } from '../i18n/locales'
-import { isMemberOf, loadProposalFor, type WorkingCopy } from './access.server'
+import { isMemberOf, loadProposalFor } from './access.server'
 import { publishVersion, recordTransition, snapshotOf, textsOf } from './lifecycle.server'
 import { ProposalRuleError } from './rule-error'
 import type { ProposalInput, ProposalTexts } from './schemas'

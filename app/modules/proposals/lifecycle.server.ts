@@ -78,6 +78,8 @@ export async function recordTransition(tx: DbOrTx, t: TransitionInput): Promise<
     actorId: t.actorId,
     closedReason: t.closedReason ?? null,
     comment: t.comment ?? null,
+    // The transaction's now() is shared by its rows; the wall clock keeps their order.
+    createdAt: sql`clock_timestamp()`,
   })
 }
 

@@ -93,6 +93,12 @@ const UseOfFundsItemSchema = z.object({
   amount: euros('useOfFundsAmountRequired'),
 })
 
+function isBlankRow(row: unknown): boolean {
+  if (row === undefined || row === null || row === '') return true
+  if (typeof row !== 'object') return false
+  return Object.values(row).every((value) => value === undefined || value === null || (typeof value === 'string' && value.trim() === ''))
+}
+
 const enumOf = <T extends readonly [string, ...string[]]>(values: T, requiredKey: string) =>
   z.enum(values, { error: e(requiredKey) })
 
@@ -225,12 +231,16 @@ export function proposalEditorSchema(today: string = isoToday()) {
         .optional()
         .transform((value) => value ?? null),
       ipStatus: enumOf(ipStatuses, 'ipStatusRequired'),
-      useOfFunds: z
-        .array(UseOfFundsItemSchema.optional(), { error: e('useOfFundsRequired') })
-        .max(MAX_USE_OF_FUNDS_ITEMS, e('useOfFundsTooMany'))
-        .optional()
-        // Rows left entirely blank (the spare rows of the table) are no items.
-        .transform((rows) => (rows ?? []).filter((row) => row !== undefined)),
+      // Rows left entirely blank (the spare rows of the table) are no items.
+      useOfFunds: z.preprocess(
+        // Kept in place as null, so that errors keep the index of the row shown.
+        (rows) => (Array.isArray(rows) ? rows.map((row) => (isBlankRow(row) ? null : row)) : rows),
+        z
+          .array(UseOfFundsItemSchema.nullable(), { error: e('useOfFundsRequired') })
+          .max(MAX_USE_OF_FUNDS_ITEMS, e('useOfFundsTooMany'))
+          .optional()
+          .transform((rows) => (rows ?? []).filter((row) => row !== null)),
+      ),
     })
     .transform((form) => ({
       texts: cleanTexts(form.texts),
