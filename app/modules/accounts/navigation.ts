@@ -12,6 +12,7 @@ export interface NavItem {
 /** The main navigation a person sees, following from their organisations and role. */
 export function navigationFor(actor: Actor): NavItem[] {
   const items: NavItem[] = [{ to: '/dashboard', label: 'common.nav.dashboard' }]
+  items.push({ to: '/proposals', label: 'common.nav.proposals' })
   items.push({ to: '/startups', label: 'common.nav.startups' })
   for (const membership of actor.memberships) {
     const label =
@@ -29,4 +30,7 @@ export function navigationFor(actor: Actor): NavItem[] {
   return items
 }
 
-export const publicNavigation: NavItem[] = [{ to: '/startups', label: 'common.nav.startups' }]
+export const publicNavigation: NavItem[] = [
+  { to: '/proposals', label: 'common.nav.proposals' },
+  { to: '/startups', label: 'common.nav.startups' },
+]
