@@ -73,9 +73,12 @@ function areaDir(uploadsDir: string, area: UploadArea) {
   return path.join(uploadsDir, area)
 }
 
-/** A display name for the uploader's file: no folders, no control characters, bounded length. */
+/**
+ * A display name for the uploader's file: no folders, no control characters, bounded length.
+ * Browsers send a `"` in a file name as %22 (and CR/LF as %0D/%0A, dropped here).
+ */
 export function cleanOriginalName(name: string | undefined): string {
-  const base = (name ?? '').split(/[/\\]/).pop() ?? ''
+  const base = (name ?? '').replace(/%22/g, '"').replace(/%0[ad]/gi, '').split(/[/\\]/).pop() ?? ''
   // eslint-disable-next-line no-control-regex
   const cleaned = base.replace(/[\u0000-\u001f\u007f]/g, '').trim().slice(-200)
   return cleaned || 'file'
