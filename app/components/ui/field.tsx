@@ -1,4 +1,4 @@
-import { useId, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes } from 'react'
+import { useId, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes } from 'react'
 
 const controlClass =
   'block w-full rounded-lg border bg-white px-3 py-2.5 text-sm text-ink shadow-sm placeholder:text-muted/70 focus:border-brand-500 focus:outline-none focus:ring-2 focus:ring-brand-200'
@@ -85,6 +85,29 @@ export function SelectField({ label, errors, hint, options, className = '', ...s
             </option>
           ))}
         </select>
+      )}
+    </FieldShell>
+  )
+}
+
+export interface TextareaFieldProps extends TextareaHTMLAttributes<HTMLTextAreaElement> {
+  label: string
+  errors?: string[] | null
+  hint?: ReactNode
+}
+
+/** A labelled multi-line text box with its errors next to it. */
+export function TextareaField({ label, errors, hint, className = '', ...textarea }: TextareaFieldProps) {
+  return (
+    <FieldShell label={label} errors={errors} hint={hint}>
+      {({ id, describedBy, invalid }) => (
+        <textarea
+          id={id}
+          aria-invalid={invalid || undefined}
+          aria-describedby={describedBy}
+          className={`${controlClass} ${invalid ? 'border-danger' : 'border-line'} ${className}`}
+          {...textarea}
+        />
       )}
     </FieldShell>
   )

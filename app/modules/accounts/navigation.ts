@@ -23,6 +23,8 @@ export function navigationFor(actor: Actor): NavItem[] {
           : 'common.nav.myOrganiser'
     items.push({ to: `/organisations/${membership.organisationSlug}`, label })
   }
+  // Where startup members write their financing proposals.
+  if (actor.memberships.some((m) => m.kind === 'startup')) items.push({ to: '/studio', label: 'common.nav.studio' })
   if (isOrganiser(actor)) items.push({ to: '/organiser', label: 'common.nav.organiser' })
   if (actor.isAdmin) items.push({ to: '/admin', label: 'common.nav.admin' })
   // The account's own page (name, language, password): nothing else links to it.

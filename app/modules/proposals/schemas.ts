@@ -286,3 +286,10 @@ export type ProposalInput = z.output<ReturnType<typeof proposalEditorSchema>>
 
 /** The buttons of the editor form. */
 export const editorIntents = ['save', 'submit'] as const
+
+/** Closing a visible proposal from the studio: funded or withdrawn, with an optional note. */
+export const CloseProposalSchema = z.object({
+  intent: z.literal('close'),
+  reason: z.enum(['funded', 'withdrawn'], { error: e('closedReasonInvalid') }),
+  comment: z.string().trim().max(2000, e('commentTooLong')).optional(),
+})
