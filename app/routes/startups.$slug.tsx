@@ -34,7 +34,15 @@ export default function StartupProfile() {
         ← {t('startups.profile.back')}
       </Link>
       <header className="mt-4 mb-8">
-        <h1 className="text-2xl font-semibold tracking-tight text-ink sm:text-3xl">{startup.name}</h1>
+        <div className="flex items-center gap-4">
+          {startup.logoFile ? (
+            <img src={`/logos/${startup.logoFile}`} alt={t('dataroom.profile.logoAlt', { name: startup.name })} className="h-16 w-16 rounded-xl border border-line bg-white object-contain" />
+          ) : null}
+          <div>
+            <h1 className="text-2xl font-semibold tracking-tight text-ink sm:text-3xl">{startup.name}</h1>
+            {startup.legalName && startup.legalName !== startup.name ? <p className="text-sm text-muted">{startup.legalName}</p> : null}
+          </div>
+        </div>
         <p className="mt-2 text-muted">
           {startup.city} · {region}
         </p>
@@ -61,6 +69,18 @@ export default function StartupProfile() {
           ) : (
             <p className="mt-3 text-muted">{t('startups.profile.noDescription')}</p>
           )}
+          {startup.team.length > 0 ? (
+            <>
+              <h3 className="mt-6 text-base font-semibold text-ink">{t('dataroom.profile.sections.team')}</h3>
+              <ul className="mt-2 space-y-1 text-sm">
+                {startup.team.map((person, index) => (
+                  <li key={index}>
+                    <span className="font-medium text-ink">{person.name}</span> · <span className="text-muted">{person.role}</span>
+                  </li>
+                ))}
+              </ul>
+            </>
+          ) : null}
         </Card>
         <Card>
           <h2 className="text-lg font-semibold text-ink">{t('startups.profile.facts')}</h2>

@@ -46,7 +46,7 @@ export function uploadRequest(
 ): Request {
   const form = new FormData()
   for (const [key, value] of Object.entries(options.fields ?? {})) form.append(key, value)
-  if (options.file) form.append(options.file.field, new File([options.file.bytes], options.file.name, { type: options.file.type ?? 'application/octet-stream' }))
+  if (options.file) form.append(options.file.field, new File([new Uint8Array(options.file.bytes)], options.file.name, { type: options.file.type ?? 'application/octet-stream' }))
   return new Request(new URL(pathname, TEST_APP_URL), { method: 'POST', body: form, headers: { Cookie: options.cookie } })
 }
 

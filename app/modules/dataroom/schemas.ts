@@ -40,8 +40,7 @@ export const MAX_TEAM = 30
 
 /** The profile form of a startup seated in `country` (its region must lie there). */
 export const startupProfileSchema = (country: string) =>
-  z
-  .object({
+  z.object({
     name: z
       .string({ error: 'dataroom.profile.errors.nameRequired' })
       .trim()
@@ -56,7 +55,11 @@ export const startupProfileSchema = (country: string) =>
       .regex(/^[A-Z0-9 .-]*$/, 'dataroom.profile.errors.vatInvalid')
       .optional()
       .transform((value) => value?.replace(/[ .-]/g, '') || null),
-    region: z.string({ error: 'dataroom.profile.errors.regionRequired' }).trim().toUpperCase().max(8, 'dataroom.profile.errors.regionInvalid'),
+    region: z
+      .string({ error: 'dataroom.profile.errors.regionRequired' })
+      .trim()
+      .toUpperCase()
+      .refine((code) => hasNutsRegions(country) && isRegionOfCountry(code, country), 'dataroom.profile.errors.regionInvalid'),
     city: z
       .string({ error: 'dataroom.profile.errors.cityRequired' })
       .trim()
@@ -86,12 +89,17 @@ export const startupProfileSchema = (country: string) =>
       .min(1, 'dataroom.profile.errors.headcountInvalid')
       .max(100_000, 'dataroom.profile.errors.headcountInvalid')
       .optional(),
-    subsectors: z.array(z.enum(subsectors, { error: 'dataroom.profile.errors.subsectorInvalid' })).max(subsectors.length).default([]),
+    subsectors: z
+      .array(z.enum(subsectors, { error: 'dataroom.profile.errors.subsectorInvalid' }))
+      .max(subsectors.length)
+      .default([]),
     description: z
-      .object(Object.fromEntries(supportedLocales.map((locale) => [locale, optionalText(2000, 'dataroom.profile.errors.descriptionTooLong')])) as Record<
-        (typeof supportedLocales)[number],
-        ReturnType<typeof optionalText>
-      >)
+      .object(
+        Object.fromEntries(supportedLocales.map((locale) => [locale, optionalText(2000, 'dataroom.profile.errors.descriptionTooLong')])) as Record<
+          (typeof supportedLocales)[number],
+          ReturnType<typeof optionalText>
+        >,
+      )
       .default({ en: null, es: null, pt: null, gl: null }),
     team: z
       .array(
@@ -111,10 +119,5 @@ export const startupProfileSchema = (country: string) =>
       .max(MAX_TEAM, 'dataroom.profile.errors.teamTooLarge')
       .default([]),
     removeLogo: z.literal('on').optional(),
-  })
-  .superRefine((value, ctx) => {
-    if (!hasNutsRegions(country) || !isRegionOfCountry(value.region, country)) {
-      ctx.addIssue({ code: 'custom', path: ['region'], message: 'dataroom.profile.errors.regionInvalid' })
-    }
   })
 export type StartupProfileInput = z.output<ReturnType<typeof startupProfileSchema>>

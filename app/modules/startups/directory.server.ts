@@ -84,6 +84,10 @@ export async function getPublicStartupProfile(db: DbOrTx, slug: string | undefin
       website: startupProfiles.website,
       headcount: startupProfiles.headcount,
       description: startupProfiles.description,
+      // Public: the legal name, the logo and the team. Never the VAT number (private to members and organisers).
+      legalName: startupProfiles.legalName,
+      logoFile: startupProfiles.logoFile,
+      team: startupProfiles.team,
     })
     .from(organisations)
     .innerJoin(startupProfiles, eq(startupProfiles.organisationId, organisations.id))

@@ -1,8 +1,9 @@
 import { parseWithZod } from '@conform-to/zod/v4'
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
-import { useLoaderData } from '@remix-run/react'
+import { Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { RouteErrorBoundary } from '~/components/route-error-boundary'
+import { buttonClass } from '~/components/ui/button'
 import { Badge, PageHeader } from '~/components/ui/card'
 import { canManageOrganisation } from '~/modules/accounts/actor'
 import { forbidden, requireMembership } from '~/modules/accounts/guards.server'
@@ -79,6 +80,13 @@ export default function OrganisationPage() {
     <div>
       <PageHeader
         title={organisation.name}
+        actions={
+          organisation.kind === 'startup' ? (
+            <Link to={`/organisations/${organisation.slug}/profile`} className={buttonClass('secondary')}>
+              {t('dataroom.profile.editLink')}
+            </Link>
+          ) : undefined
+        }
         description={
           <span className="flex flex-wrap items-center gap-2">
             <Badge tone="brand">{t(`common.kinds.${organisation.kind}`)}</Badge>
