@@ -267,7 +267,7 @@ export async function importRecords(
 }
 
 /** Reads an import file (CSV or JSON, by its name or content) and imports it; see importRecords. */
-export function importFile(db: DbOrTx, importer: Actor | null, file: { name: string; bytes: Uint8Array }, options: ImportOptions): Promise<ImportResult> {
+export async function importFile(db: DbOrTx, importer: Actor | null, file: { name: string; bytes: Uint8Array }, options: ImportOptions): Promise<ImportResult> {
   if (importer && !isOrganiser(importer)) throw forbidden()
   return importRecords(db, importer, readImportFile(file.name, file.bytes), options)
 }

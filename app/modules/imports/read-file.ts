@@ -64,7 +64,9 @@ interface ReadResult {
   missing: string[]
 }
 
-function readCsv(text: string): ReadResult {
+function readCsv(original: string): ReadResult {
+  // One kind of line break (csv-parse counts the lines of Windows line breaks twice; Excel writes them).
+  const text = original.replace(/\r\n?/g, '\n')
   const issues: ImportIssue[] = []
   let headerSize = 0
   const seen = new Set<string>()
@@ -100,7 +102,7 @@ function readCsv(text: string): ReadResult {
   const records: ImportRecord[] = []
   for (const { record, raw, info } of parsed) {
     // `lines` is where the record ends; a quoted cell may span lines, and blank lines before it are skipped.
-    const spanned = (raw.replace(/^[\r\n]+/, '').replace(/\r?\n$/, '').match(/\n/g) ?? []).length
+    const spanned = (raw.replace(/^\n+/, '').replace(/\n$/, '').match(/\n/g) ?? []).length
     const entry = { row: info.records, line: info.lines - spanned, values: record }
     if (info.error?.code === 'CSV_RECORD_INCONSISTENT_COLUMNS' || info.error?.code === 'CSV_RECORD_INCONSISTENT_FIELDS_LENGTH') {
       issues.push({ row: entry.row, line: entry.line, field: null, message: e('fieldCount'), values: { count: info.error.record?.length ?? 0, expected: headerSize } })
