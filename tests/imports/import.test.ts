@@ -312,6 +312,7 @@ describe('the catalogue export', () => {
     const { actor: organiser } = await createOrganiser(t.db)
     const rows = validRows('export-bio')
     rows[0] = { ...rows[0], title: 'Peptides, "marine" grade\nand more', title_es: undefined, summary_es: undefined, description_es: undefined }
+    rows[1] = { ...rows[1], title: 'Planta piloto\nde coláxeno' }
     expect((await importFile(t.db, organiser, csvFile(rows), { publish: true })).ok).toBe(true)
     const csv = await exportCatalogueCsv(t.db, organiser)
     expect(csv.startsWith('\ufeff')).toBe(true)
@@ -334,9 +335,10 @@ describe('the catalogue export', () => {
       use_of_funds: 'Clinical investigation:400000;Team:250000;Certification:100000',
     })
     const second = mine.find((r) => r.language === 'gl')!
-    expect(second).toMatchObject({ title_language: 'gl', amount_sought_eur: '300000.50' })
+    expect(second).toMatchObject({ title_language: 'gl', title: 'Planta piloto\nde coláxeno', amount_sought_eur: '300000.50' })
     // The raw text quotes the awkward title as CSV requires.
     expect(csv).toContain('"Peptides, ""marine"" grade\nand more"')
+    expect(csv).toContain(',"Planta piloto\nde coláxeno",')
   })
 
   it('is for organisers only', async () => {

@@ -18,7 +18,7 @@ const BOM = '\ufeff'
 
 /** A CSV of `rows` under `header`, for a spreadsheet. */
 function toCsv(header: readonly string[], rows: (string | number | null | undefined)[][]): string {
-  return BOM + stringify([header as string[], ...rows.map((row) => row.map((cell) => (cell === null || cell === undefined ? '' : String(cell))))], { record_delimiter: 'windows' })
+  return BOM + stringify([header as string[], ...rows.map((row) => row.map((cell) => (cell === null || cell === undefined ? '' : String(cell))))], { record_delimiter: 'windows', quoted_match: /[\r\n]/ })
 }
 
 /** The downloadable example of the import format: every column, two rows. */
