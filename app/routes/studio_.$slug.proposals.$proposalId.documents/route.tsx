@@ -67,7 +67,7 @@ export default function ProposalDocumentsPage() {
   const { slug, proposal, documents, accessLog, locale } = useLoaderData<typeof loader>()
   return (
     <div>
-      <Link to={`/studio/${slug}`} className="text-sm font-medium text-brand-700 underline-offset-4 hover:underline">
+      <Link to={`/studio/${slug}/proposals/${proposal.id}`} className="text-sm font-medium text-brand-700 underline-offset-4 hover:underline">
         ← {t('dataroom.documents.back')}
       </Link>
       <div className="mt-4">
