@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
-import { useLoaderData } from '@remix-run/react'
+import { Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { PlatformStats } from '~/components/organisations/platform-stats'
 import { RouteErrorBoundary } from '~/components/route-error-boundary'
@@ -25,6 +25,16 @@ export default function OrganiserOverview() {
       <section aria-label={t('organisations.stats.label')}>
         <PlatformStats counts={counts} />
       </section>
+      <nav aria-label={t('catalogue.organiserLinks.label')} className="grid gap-4 sm:grid-cols-2">
+        <Link to="/organiser/proposals" className="rounded-2xl border border-line bg-white p-6 shadow-sm hover:border-brand-300 focus:outline-none focus-visible:ring-2 focus-visible:ring-brand-300">
+          <span className="block text-lg font-semibold text-ink">{t('catalogue.organiserLinks.moderation')}</span>
+          <span className="mt-1 block text-sm text-muted">{t('catalogue.organiserLinks.moderationText')}</span>
+        </Link>
+        <Link to="/organiser/investors" className="rounded-2xl border border-line bg-white p-6 shadow-sm hover:border-brand-300 focus:outline-none focus-visible:ring-2 focus-visible:ring-brand-300">
+          <span className="block text-lg font-semibold text-ink">{t('catalogue.organiserLinks.investors')}</span>
+          <span className="mt-1 block text-sm text-muted">{t('catalogue.organiserLinks.investorsText')}</span>
+        </Link>
+      </nav>
       <Card>
         <h2 className="text-lg font-semibold">{t('organisations.organiser.nextTitle')}</h2>
         <p className="mt-2 text-sm text-muted">{t('organisations.organiser.next')}</p>

@@ -1,4 +1,5 @@
 import accounts from './accounts.json'
+import catalogue from './catalogue.json'
 import common from './common.json'
 import dataroom from './dataroom.json'
 import imports from './imports.json'
@@ -6,4 +7,4 @@ import organisations from './organisations.json'
 import proposals from './proposals.json'
 import startups from './startups.json'
 
-export default { accounts, common, dataroom, imports, organisations, proposals, startups }
+export default { accounts, catalogue, common, dataroom, imports, organisations, proposals, startups }

@@ -1,26 +1,14 @@
-import { count, desc, eq, and } from 'drizzle-orm'
+import { and, count, desc, eq } from 'drizzle-orm'
 import type { Locale } from '~/modules/i18n/locales'
 import type { DbOrTx } from '../../../db/client'
 import { organisations, proposals, proposalVersions, startupProfiles } from '../../../db/schema'
 import { publicTier, visibleProposal, type PublicTierProposal } from './disclosure.server'
+import { CATALOGUE_PAGE_SIZE } from './catalogue-query'
 import { pickProposalText } from './proposal-text'
-
-/** Proposals per catalogue page. */
-export const CATALOGUE_PAGE_SIZE = 20
 
 /** A catalogue card: the public tier, with the title and teaser in the reader's language (or the original). */
 export type CatalogueCard = Omit<PublicTierProposal, 'texts' | 'tier'> & {
   text: { title: string; summary: string; lang: Locale }
-}
-
-/** Page 1.. from a URL's `page` (anything odd is page 1: links are shared and bookmarked). */
-export function cataloguePage(params: URLSearchParams): number {
-  const page = Number(params.get('page'))
-  return Number.isInteger(page) && page >= 1 && page <= 100_000 ? page : 1
-}
-
-export function catalogueUrl(page: number): string {
-  return page > 1 ? `/proposals?page=${page}` : '/proposals'
 }
 
 /**

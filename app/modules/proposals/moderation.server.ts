@@ -161,6 +161,7 @@ export async function getProposalForReview(db: DbOrTx, actor: Actor, id: string 
     facts,
     texts,
     publishedAt: published?.publishedAt ?? null,
+    hasPublishedVersion: published !== null,
     diff,
     history,
   }

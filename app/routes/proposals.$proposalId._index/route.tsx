@@ -1,0 +1,61 @@
+import type { LoaderFunctionArgs } from '@remix-run/node'
+import { Link, useLoaderData } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+import { RouteErrorBoundary } from '~/components/route-error-boundary'
+import { notFound } from '~/modules/accounts/guards.server'
+import { getActor } from '~/modules/accounts/session.server'
+import { detectLocale } from '~/modules/i18n/i18n.server'
+import { titleMeta } from '~/modules/i18n/title-meta'
+import { getProposalForViewer } from '~/modules/proposals/disclosure.server'
+import { proposalPageData } from '~/modules/proposals/proposal-page.server'
+import { AccessPanel, WorkingCopyBanner } from './access-panels'
+import { ProposalHeader, PublicFacts } from './public-sections'
+import { VerifiedSections } from './verified-sections'
+
+export const meta = titleMeta
+
+/**
+ * A proposal's page. Everyone sees the public tier of a visible proposal; verified investors,
+ * organisers and the startup's members also the verified tier. A proposal not in the catalogue
+ * is a 404 for everyone but its startup and organisers.
+ */
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const actor = await getActor(request, context)
+  const locale = await detectLocale(request, actor?.locale)
+  const view = await getProposalForViewer(context.db, actor, params.proposalId)
+  if (!view) throw notFound()
+  const proposal = proposalPageData(view, locale)
+  return { proposal, locale, title: `${proposal.published?.text.title ?? proposal.startup.name} · Ponte` }
+}
+
+export default function ProposalPage() {
+  const { t } = useTranslation()
+  const { proposal, locale } = useLoaderData<typeof loader>()
+  const { published } = proposal
+  return (
+    <article>
+      <Link to="/proposals" className="text-sm font-medium text-brand-700 underline-offset-4 hover:underline">
+        ← {t('catalogue.page.back')}
+      </Link>
+      {proposal.workingCopy ? <WorkingCopyBanner proposal={proposal} /> : null}
+      {published ? (
+        <>
+          <ProposalHeader proposal={published} locale={locale} />
+          <div className="grid gap-6 lg:grid-cols-[2fr_1fr]">
+            <div className="min-w-0 space-y-6">
+              {published.tier === 'verified' ? <VerifiedSections proposal={published} locale={locale} /> : null}
+              <AccessPanel proposal={proposal} />
+            </div>
+            <PublicFacts proposal={published} locale={locale} />
+          </div>
+        </>
+      ) : (
+        <p className="mt-8 text-muted">{t('catalogue.page.neverPublished')}</p>
+      )}
+    </article>
+  )
+}
+
+export function ErrorBoundary() {
+  return <RouteErrorBoundary />
+}
