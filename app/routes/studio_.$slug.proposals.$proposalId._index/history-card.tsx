@@ -25,9 +25,11 @@ export function HistoryCard({ history }: { history: SerializeFrom<HistoryEntry>[
             <p className="text-sm font-medium text-ink">
               {entry.to === 'closed'
                 ? t('proposals.history.closed', { reason: t(`proposals.taxonomy.closedReasons.${entry.closedReason ?? 'withdrawn'}`) })
-                : entry.from === entry.to
-                  ? t('proposals.history.republished')
-                  : t(`proposals.taxonomy.statuses.${entry.to}`)}
+                : entry.from === null
+                  ? t('proposals.history.created', { status: t(`proposals.taxonomy.statuses.${entry.to}`) })
+                  : entry.from === entry.to
+                    ? t('proposals.history.republished')
+                    : t(`proposals.taxonomy.statuses.${entry.to}`)}
             </p>
             <p className="text-xs text-muted">
               {t('proposals.history.byWhen', { who: entry.actorName ?? t('proposals.history.ponte'), when: formatDate(new Date(entry.createdAt), locale) })}
