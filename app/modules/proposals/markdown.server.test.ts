@@ -7,9 +7,10 @@ function tags(html: string): string[] {
 }
 
 describe('renderMarkdown', () => {
-  it('renders ordinary Markdown: headings shifted below the page headings, emphasis, lists', () => {
+  it('renders ordinary Markdown: headings below the page headings without gaps, emphasis, lists', () => {
     const html = renderMarkdown('# Our approach\n\nWe use **CRISPR**.\n\n- one\n- two')
     expect(html).toContain('<h3>Our approach</h3>')
+    expect(renderMarkdown('## Problem\n\n### Detail\n\n## Answer')).toBe('<h3>Problem</h3>\n<h4>Detail</h4>\n<h3>Answer</h3>\n')
     expect(html).toContain('<strong>CRISPR</strong>')
     expect(html).toContain('<li>one</li>')
   })

@@ -1,5 +1,4 @@
 import MarkdownIt from 'markdown-it'
-import type { RendererRule } from 'markdown-it'
 
 /** Only these link targets become links; anything else (javascript:, data:, relative paths) stays text. */
 const allowedLink = /^(https?:\/\/|mailto:)/i
@@ -22,15 +21,14 @@ function createRenderer() {
     return self.renderToken(tokens, idx, options)
   }
 
-  // The page has its own h1 (the title) and h2 (the section): a description's headings start at h3.
-  const shiftHeading: RendererRule = (tokens, idx, options, _env, self) => {
-    const token = tokens[idx]!
-    const level = Number(token.tag.slice(1))
-    token.tag = `h${Math.min(level + 2, 6)}`
-    return self.renderToken(tokens, idx, options)
-  }
-  md.renderer.rules.heading_open = shiftHeading
-  md.renderer.rules.heading_close = shiftHeading
+  // The page has its own h1 (the title) and h2 (the section): the description's top heading
+  // level becomes h3 and the others follow it, so the outline has no gaps.
+  md.core.ruler.push('shift_headings', (state) => {
+    const headings = state.tokens.filter((token) => token.type === 'heading_open' || token.type === 'heading_close')
+    if (headings.length === 0) return
+    const top = Math.min(...headings.map((token) => Number(token.tag.slice(1))))
+    for (const token of headings) token.tag = `h${Math.min(Number(token.tag.slice(1)) - top + 3, 6)}`
+  })
   return md
 }
 
