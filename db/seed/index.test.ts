@@ -4,8 +4,8 @@ import { verifyPassword } from '~/modules/accounts/password.server'
 import { isRegionOfCountry } from '~/modules/organisations/regions'
 import { isSubsector } from '~/modules/startups/subsectors'
 import { useTestDatabase } from '../../tests/setup/database'
-import { investorProfiles, memberships, organisations, startupProfiles, users } from '../schema'
-import { demoOrganiser, seedDemoData } from './index'
+import { investorProfiles, memberships, organisations, proposals, proposalTexts, proposalVersions, startupProfiles, users } from '../schema'
+import { demoOrganiser, seedDemoData, verifiedInvestorSlug } from './index'
 
 const t = useTestDatabase()
 const home = ['ES11', 'PT11', 'ES41']
@@ -78,6 +78,34 @@ describe('the demo data set', () => {
     expect(of('founder.pt@ponte.demo')).toMatchObject({ kind: 'startup', role: 'owner', region: 'PT11' })
     expect(of('investor@ponte.demo')).toMatchObject({ kind: 'investor', role: 'owner', type: 'vc_fund' })
     expect(of('angel@ponte.demo')).toMatchObject({ kind: 'investor', role: 'owner', type: 'business_angel' })
+  })
+
+  it('loads the demo proposals through the import: published ones in the catalogue, two awaiting moderation, a draft of the demo founder', async () => {
+    const rows = await t.db
+      .select({ id: proposals.id, status: proposals.status, slug: organisations.slug, versionId: proposals.publishedVersionId, amount: proposals.amountSoughtCents, useOfFunds: proposals.useOfFunds, closingDate: proposals.closingDate })
+      .from(proposals)
+      .innerJoin(organisations, eq(organisations.id, proposals.organisationId))
+    const published = rows.filter((r) => r.status === 'published')
+    expect(published.length).toBeGreaterThanOrEqual(40)
+    expect(new Set(published.map((r) => r.slug)).size).toBeGreaterThanOrEqual(35)
+    for (const row of published) {
+      expect(row.versionId).not.toBeNull()
+      expect(row.useOfFunds.reduce((sum, item) => sum + item.amountCents, 0)).toBe(row.amount)
+      expect(row.closingDate.startsWith('2027-')).toBe(true)
+    }
+    const versions = await t.db.select({ id: proposalVersions.id }).from(proposalVersions)
+    expect(versions.length).toBe(published.length)
+    expect(rows.filter((r) => r.status === 'submitted').map((r) => r.slug).sort()).toEqual(['cerealia-genomics', 'sinapse-therapeutics'])
+    expect(rows.filter((r) => r.status === 'draft').map((r) => r.slug)).toEqual(['colaxe-marine-bio'])
+    const languages = await t.db.select({ locale: proposalTexts.locale }).from(proposalTexts)
+    expect(new Set(languages.map((l) => l.locale))).toEqual(new Set(['en', 'es', 'pt', 'gl']))
+    expect(languages.length).toBeGreaterThan(rows.length)
+
+    const verified = await t.db
+      .select({ slug: organisations.slug, verifiedAt: investorProfiles.verifiedAt })
+      .from(investorProfiles)
+      .innerJoin(organisations, eq(organisations.id, investorProfiles.organisationId))
+    expect(verified.filter((v) => v.verifiedAt !== null).map((v) => v.slug)).toEqual([verifiedInvestorSlug])
   })
 
   it('adds nothing on a second run but still returns the logins', async () => {

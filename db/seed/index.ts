@@ -3,6 +3,7 @@ import { hashPassword } from '../../app/modules/accounts/password.server'
 import type { Db } from '../client'
 import { investorProfiles, memberships, organisations, startupProfiles, users } from '../schema'
 import { seedInvestors } from './investors'
+import { seedDemoProposals } from './proposals'
 import { seedStartups } from './startups'
 
 export interface DemoLogin {
@@ -49,6 +50,9 @@ export const demoAccounts: DemoAccount[] = [
   { role: 'investor (VC fund)', email: 'investor@ponte.demo', name: 'Daniel Brandt', locale: 'en', organisation: slugify('Noroeste Life Sciences Ventures'), membership: 'owner' },
   { role: 'business angel', email: 'angel@ponte.demo', name: 'Lucía Otero', locale: 'es', organisation: slugify('Lucía Otero Investments'), membership: 'owner' },
 ]
+
+/** The investor organisation of investor@ponte.demo, verified in the demo data. */
+export const verifiedInvestorSlug = slugify('Noroeste Life Sciences Ventures')
 
 const demoLogins: DemoLogin[] = demoAccounts.map(({ role, email }) => ({ role, email, password: DEMO_PASSWORD }))
 
@@ -122,9 +126,12 @@ export async function seedDemoData(db: Db): Promise<DemoLogin[]> {
     })
     if (startupRows.length) await tx.insert(startupProfiles).values(startupRows)
 
+    // The demo VC fund is verified by the organiser (a verified investor to sign in as); the others are not.
+    const verifier = userIdByEmail.get('organiser@ponte.demo') ?? null
     const investorRows = seedInvestors.flatMap((i) => {
       const organisationId = organisationIdBySlug.get(slugify(i.name))
       if (!organisationId) return []
+      const verified = slugify(i.name) === verifiedInvestorSlug
       return [
         {
           organisationId,
@@ -135,6 +142,8 @@ export async function seedDemoData(db: Db): Promise<DemoLogin[]> {
           ticketMinCents: i.ticketMin * 100,
           ticketMaxCents: i.ticketMax * 100,
           thesis: i.thesis,
+          verifiedAt: verified ? now : null,
+          verifiedBy: verified ? verifier : null,
         },
       ]
     })
@@ -146,6 +155,9 @@ export async function seedDemoData(db: Db): Promise<DemoLogin[]> {
       return userId && organisationId ? [{ userId, organisationId, role: account.membership }] : []
     })
     if (membershipRows.length) await tx.insert(memberships).values(membershipRows)
+
+    // Only when every demo startup was created here: the proposals name them by slug.
+    if (seedStartups.every((s) => organisationIdBySlug.has(slugify(s.name)))) await seedDemoProposals(tx)
   })
   return demoLogins
 }
