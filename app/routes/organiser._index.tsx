@@ -34,6 +34,14 @@ export default function OrganiserOverview() {
           <span className="block text-lg font-semibold text-ink">{t('catalogue.organiserLinks.investors')}</span>
           <span className="mt-1 block text-sm text-muted">{t('catalogue.organiserLinks.investorsText')}</span>
         </Link>
+        <Link to="/organiser/import" className="rounded-2xl border border-line bg-white p-6 shadow-sm hover:border-brand-300 focus:outline-none focus-visible:ring-2 focus-visible:ring-brand-300">
+          <span className="block text-lg font-semibold text-ink">{t('imports.links.import')}</span>
+          <span className="mt-1 block text-sm text-muted">{t('imports.links.lead')}</span>
+        </Link>
+        <a href="/organiser/proposals.csv" download className="rounded-2xl border border-line bg-white p-6 shadow-sm hover:border-brand-300 focus:outline-none focus-visible:ring-2 focus-visible:ring-brand-300">
+          <span className="block text-lg font-semibold text-ink">{t('imports.links.export')}</span>
+          <span className="mt-1 block text-sm text-muted">{t('imports.links.exportText')}</span>
+        </a>
       </nav>
       <Card>
         <h2 className="text-lg font-semibold">{t('organisations.organiser.nextTitle')}</h2>
