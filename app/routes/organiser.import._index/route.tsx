@@ -1,4 +1,4 @@
-import { getFormProps, getInputProps, useForm } from '@conform-to/react'
+import { getFormProps, useForm } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
 import {
   data,
@@ -83,8 +83,9 @@ export default function OrganiserImportPage() {
             label={t('imports.page.file')}
             hint={t('imports.page.fileHint', { max: maxUploadMegabytes })}
             errors={fields.file.errors?.map(translate)}
+            type="file"
+            name={fields.file.name}
             accept=".csv,.json,text/csv,application/json"
-            {...getInputProps(fields.file, { type: 'file' })}
             className="file:mr-4 file:rounded-md file:border-0 file:bg-brand-50 file:px-3 file:py-1.5 file:text-sm file:font-semibold file:text-brand-700"
           />
           <p className="text-sm text-muted">{t('imports.page.rules')}</p>
