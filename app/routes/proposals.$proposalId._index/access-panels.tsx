@@ -15,7 +15,7 @@ export function AccessPanel({ proposal }: { proposal: ProposalPageData }) {
   const { t } = useTranslation()
   if (proposal.canOpenDataRoom) {
     return (
-      <Card className="border-brand-200 bg-brand-50">
+      <Card>
         <h2 className="text-lg font-semibold text-ink">{t('catalogue.access.dataRoomTitle')}</h2>
         <p className="mt-2 text-sm text-muted">
           {t(proposal.relation === 'verified_investor' ? 'catalogue.access.dataRoomInvestor' : 'catalogue.access.dataRoomInsider')}

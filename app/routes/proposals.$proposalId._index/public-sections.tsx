@@ -46,7 +46,7 @@ export function ProposalHeader({ proposal, locale }: { proposal: PageProposal; l
 export function PublicFacts({ proposal, locale }: { proposal: PageProposal; locale: Locale }) {
   const { t } = useTranslation()
   return (
-    <aside aria-labelledby="key-facts">
+    <section aria-labelledby="key-facts">
       <Card>
         <h2 id="key-facts" className="text-lg font-semibold text-ink">
           {t('catalogue.page.keyFacts')}
@@ -62,6 +62,6 @@ export function PublicFacts({ proposal, locale }: { proposal: PageProposal; loca
           <Fact label={t('catalogue.fields.publishedAt')}>{formatDate(new Date(proposal.publishedAt), locale)}</Fact>
         </dl>
       </Card>
-    </aside>
+    </section>
   )
 }

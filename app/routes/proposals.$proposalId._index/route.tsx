@@ -43,10 +43,12 @@ export default function ProposalPage() {
           <ProposalHeader proposal={published} locale={locale} />
           <div className="grid gap-6 lg:grid-cols-[2fr_1fr]">
             <div className="min-w-0 space-y-6">
-              {published.tier === 'verified' ? <VerifiedSections proposal={published} locale={locale} /> : null}
-              <AccessPanel proposal={proposal} />
+              {published.tier === 'verified' ? <VerifiedSections proposal={published} locale={locale} /> : <PublicFacts proposal={published} locale={locale} />}
             </div>
-            <PublicFacts proposal={published} locale={locale} />
+            <div className="space-y-6">
+              <AccessPanel proposal={proposal} />
+              {published.tier === 'verified' ? <PublicFacts proposal={published} locale={locale} /> : null}
+            </div>
           </div>
         </>
       ) : (

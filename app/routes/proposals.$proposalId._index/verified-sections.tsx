@@ -48,7 +48,7 @@ export function VerifiedSections({ proposal, locale }: { proposal: VerifiedPageP
                 <td className="py-2 text-ink">{item.label}</td>
                 <td className="py-2 text-right font-medium text-ink">{formatMoney(item.amountCents, locale)}</td>
                 <td className="py-2 text-right text-muted">
-                  {formatNumber(Math.round((item.amountCents / Math.max(1, proposal.amountSoughtCents)) * 100), locale)} %
+                  {t('catalogue.page.share', { value: formatNumber(Math.round((item.amountCents / Math.max(1, proposal.amountSoughtCents)) * 100), locale) })}
                 </td>
               </tr>
             ))}
