@@ -8,7 +8,7 @@ import enDataroom from '../../app/locales/en/dataroom.json'
 import enProposals from '../../app/locales/en/proposals.json'
 import glCatalogue from '../../app/locales/gl/catalogue.json'
 import { DEMO_LOGINS, DEMO_PASSWORD, describeE2E, uniqueEmail, useE2E } from './harness'
-import { expectHeading, expectTranslated, logIn, messages, newPassword, signUpVerified, toastText } from './journeys'
+import { expectHeading, expectTranslated, logIn, messages, newPassword, signUpVerified, submitLogin, toastText } from './journeys'
 
 const { en } = messages
 const proposals = enProposals
@@ -228,6 +228,15 @@ describeE2E('a financing proposal from the studio to a verified investor', () =>
     expect(await page.locator('strong', { hasText: boldWord }).count()).toBe(0)
     await expectNoRawKeys(page)
     await e2e.screenshot(page, 'proposals-07-public-page')
+    await page.setViewportSize({ width: 390, height: 844 })
+    await e2e.screenshot(page, 'proposals-07-public-page-phone')
+
+    // The JSON API answers them with the public tier too.
+    const api = await page.request.get(e2e.url(`/api/v1/proposals/${proposalId}`))
+    expect(api.status()).toBe(200)
+    const json = await api.text()
+    expect(JSON.parse(json)).toMatchObject({ id: proposalId, tier: 'public' })
+    for (const secret of [boldWord, ...funds.map((item) => item.label)]) expect(json).not.toContain(secret)
 
     // The deck is not there for them, not even by its address.
     const response = await page.request.get(e2e.url(`/documents/${documentId}/download`), { maxRedirects: 0 })
@@ -237,10 +246,13 @@ describeE2E('a financing proposal from the studio to a verified investor', () =>
   })
 
   it('a verified investor reads the full proposal, accepts the NDA and downloads the deck', async () => {
-    const page = await e2e.newPage()
-    await logIn(e2e, page, DEMO_LOGINS.investor, DEMO_PASSWORD)
     await ensureInvestorVerified()
+    // From the proposal's "Log in" button, back to the proposal once logged in.
+    const page = await e2e.newPage()
     await e2e.goto(page, `/proposals/${proposalId}`)
+    await Promise.all([page.waitForURL('**/login?*'), page.getByRole('main').getByRole('link', { name: catalogue.access.login }).click()])
+    await submitLogin(page, DEMO_LOGINS.investor, DEMO_PASSWORD)
+    expect(new URL(page.url()).pathname).toBe(`/proposals/${proposalId}`)
     await expectHeading(page, title)
     const bold = page.locator('strong', { hasText: boldWord })
     await bold.waitFor()
