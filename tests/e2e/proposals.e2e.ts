@@ -6,6 +6,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest'
 import enCatalogue from '../../app/locales/en/catalogue.json'
 import enDataroom from '../../app/locales/en/dataroom.json'
 import enProposals from '../../app/locales/en/proposals.json'
+import esCatalogue from '../../app/locales/es/catalogue.json'
 import glCatalogue from '../../app/locales/gl/catalogue.json'
 import { DEMO_LOGINS, DEMO_PASSWORD, describeE2E, uniqueEmail, useE2E } from './harness'
 import { expectHeading, expectTranslated, logIn, messages, newPassword, signUpVerified, submitLogin, toastText } from './journeys'
@@ -18,7 +19,7 @@ const dataroom = enDataroom
 const organiserCatalogue = glCatalogue
 
 /** The page shows no key of the proposal areas (`proposals.editor.title`), on top of expectTranslated's areas. */
-async function expectNoRawKeys(page: Page, locale: 'en' | 'gl' = 'en') {
+async function expectNoRawKeys(page: Page, locale: 'en' | 'es' | 'gl' = 'en') {
   await expectTranslated(page, locale)
   const text = await page.locator('body').innerText()
   expect(text.match(/\b(proposals|catalogue|dataroom)\.[a-zA-Z]+\.[a-zA-Z.]+/g) ?? [], `raw translation keys on ${page.url()}`).toEqual([])
@@ -242,6 +243,23 @@ describeE2E('a financing proposal from the studio to a verified investor', () =>
     const response = await page.request.get(e2e.url(`/documents/${documentId}/download`), { maxRedirects: 0 })
     expect(response.status()).toBe(404)
     expect((await response.body()).includes(Buffer.from('%PDF'))).toBe(false)
+    e2e.expectNoProblems(page)
+  })
+
+  it('an investor whose organisation is not verified yet sees the public tier and no data room', async () => {
+    const page = await e2e.newPage()
+    await logIn(e2e, page, DEMO_LOGINS.angel, DEMO_PASSWORD)
+    await e2e.goto(page, `/proposals/${proposalId}`)
+    await expectHeading(page, title)
+    // The demo angel reads Ponte in Spanish.
+    await page.getByText(esCatalogue.access.unverifiedInvestor).waitFor()
+    const html = await page.content()
+    for (const secret of [boldWord, ...funds.map((item) => item.label)]) expect(html).not.toContain(secret)
+    expect(await page.getByRole('link', { name: esCatalogue.access.dataRoomAction }).count()).toBe(0)
+    await expectNoRawKeys(page, 'es')
+    for (const address of [`/proposals/${proposalId}/data-room`, `/documents/${documentId}/download`]) {
+      expect((await page.request.get(e2e.url(address), { maxRedirects: 0 })).status(), address).toBe(404)
+    }
     e2e.expectNoProblems(page)
   })
 
