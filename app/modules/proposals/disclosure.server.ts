@@ -24,6 +24,7 @@ import {
   type TeamMember,
   type UseOfFundsItem,
 } from '../../../db/schema'
+import { isUuid } from './access.server'
 import type {
   ClosedReason,
   DevelopmentPhase,
@@ -37,7 +38,6 @@ import type {
   Subsector,
   TherapeuticArea,
 } from './taxonomy'
-import { isUuid } from './access.server'
 
 /**
  * Visible in the catalogue: a published version exists, the proposal is not closed, and its
