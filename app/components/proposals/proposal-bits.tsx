@@ -1,6 +1,9 @@
 import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { localeNames, type Locale } from '~/modules/i18n/locales'
+import { Badge } from '~/components/ui/card'
+import { labelKey } from '~/modules/proposals/labels'
+import type { Instrument, Stage, Subsector } from '~/modules/proposals/taxonomy'
 import { startupRegionLabel } from '~/modules/startups/place'
 
 /** "Shown in Español: not written in your language" under a text the startup wrote in another language. */
@@ -38,5 +41,23 @@ export function MarkdownContent({ html, lang }: { html: string; lang?: Locale })
       // Safe: produced by renderMarkdown on the server, which never lets raw HTML through.
       dangerouslySetInnerHTML={{ __html: html }}
     />
+  )
+}
+
+/** The subsector, stage and instrument of a proposal as badges (catalogue card and proposal page). */
+export function ClassificationBadges({ proposal }: { proposal: { subsector: Subsector; stage: Stage; instrument: Instrument } }) {
+  const { t } = useTranslation()
+  return (
+    <ul aria-label={t('catalogue.card.classification')} className="mt-4 flex flex-wrap gap-1.5">
+      <li>
+        <Badge tone="brand">{t(labelKey.subsector(proposal.subsector))}</Badge>
+      </li>
+      <li>
+        <Badge>{t(labelKey.stage(proposal.stage))}</Badge>
+      </li>
+      <li>
+        <Badge>{t(labelKey.instrument(proposal.instrument))}</Badge>
+      </li>
+    </ul>
   )
 }

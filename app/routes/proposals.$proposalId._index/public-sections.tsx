@@ -1,7 +1,7 @@
 import { Link } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
-import { Fact, OtherLanguageNote, startupPlace } from '~/components/proposals/proposal-bits'
-import { Badge, Card } from '~/components/ui/card'
+import { ClassificationBadges, Fact, OtherLanguageNote, startupPlace } from '~/components/proposals/proposal-bits'
+import { Card } from '~/components/ui/card'
 import { formatDate, formatMoney } from '~/modules/i18n/format'
 import type { Locale } from '~/modules/i18n/locales'
 import { labelKey } from '~/modules/proposals/labels'
@@ -9,7 +9,6 @@ import type { PageProposal } from '~/modules/proposals/proposal-page.server'
 
 /** Title, startup, teaser: the top of the page, in every tier. */
 export function ProposalHeader({ proposal, locale }: { proposal: PageProposal; locale: Locale }) {
-  const { t } = useTranslation()
   const { text, startup } = proposal
   const place = startupPlace(startup, locale)
   return (
@@ -27,17 +26,7 @@ export function ProposalHeader({ proposal, locale }: { proposal: PageProposal; l
         {text.summary}
       </p>
       <OtherLanguageNote lang={text.lang} locale={locale} />
-      <ul aria-label={t('catalogue.card.classification')} className="mt-4 flex flex-wrap gap-1.5">
-        <li>
-          <Badge tone="brand">{t(labelKey.subsector(proposal.subsector))}</Badge>
-        </li>
-        <li>
-          <Badge>{t(labelKey.stage(proposal.stage))}</Badge>
-        </li>
-        <li>
-          <Badge>{t(labelKey.instrument(proposal.instrument))}</Badge>
-        </li>
-      </ul>
+      <ClassificationBadges proposal={proposal} />
     </header>
   )
 }

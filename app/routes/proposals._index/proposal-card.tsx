@@ -1,7 +1,6 @@
 import { Link } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
-import { OtherLanguageNote, startupPlace } from '~/components/proposals/proposal-bits'
-import { Badge } from '~/components/ui/card'
+import { ClassificationBadges, OtherLanguageNote, startupPlace } from '~/components/proposals/proposal-bits'
 import { formatMoney } from '~/modules/i18n/format'
 import type { Locale } from '~/modules/i18n/locales'
 import type { CatalogueCard } from '~/modules/proposals/catalogue.server'
@@ -26,17 +25,7 @@ export function ProposalCard({ proposal, locale }: { proposal: CatalogueCard; lo
         {text.summary}
       </p>
       <OtherLanguageNote lang={text.lang} locale={locale} />
-      <ul aria-label={t('catalogue.card.classification')} className="mt-4 flex flex-wrap gap-1.5">
-        <li>
-          <Badge tone="brand">{t(labelKey.subsector(proposal.subsector))}</Badge>
-        </li>
-        <li>
-          <Badge>{t(labelKey.stage(proposal.stage))}</Badge>
-        </li>
-        <li>
-          <Badge>{t(labelKey.instrument(proposal.instrument))}</Badge>
-        </li>
-      </ul>
+      <ClassificationBadges proposal={proposal} />
       <dl className="mt-auto grid grid-cols-2 gap-x-4 gap-y-2 border-t border-line pt-4 text-sm">
         <div className="col-span-2">
           <dt className="text-xs text-muted">{t('catalogue.fields.amountSought')}</dt>
