@@ -68,7 +68,7 @@ export default function DataRoomPage() {
               {room.documents.map((document) => (
                 <li key={document.id} className="flex flex-wrap items-center justify-between gap-3 py-3">
                   <div className="min-w-0">
-                    <p className="break-all font-medium text-ink">{document.originalName}</p>
+                    <p className="wrap-anywhere font-medium text-ink">{document.originalName}</p>
                     <p className="text-xs text-muted">
                       {t(`dataroom.kinds.${document.kind}`)} · {formatFileSize(document.sizeBytes, locale)}
                     </p>

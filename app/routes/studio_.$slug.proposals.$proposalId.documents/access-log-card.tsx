@@ -40,7 +40,7 @@ export function AccessLogCard({ entries, locale }: { entries: AccessLogEntry[]; 
                     <span className="font-medium text-ink">{entry.personName ?? t('dataroom.log.formerUser')}</span>
                     {entry.organisationName ? <span className="block text-xs text-muted">{entry.organisationName}</span> : null}
                   </td>
-                  <td className="py-2 pr-4 break-all">{entry.documentName}</td>
+                  <td className="py-2 pr-4 wrap-anywhere">{entry.documentName}</td>
                   <td className="py-2">{t(`dataroom.log.actions.${entry.action}`)}</td>
                 </tr>
               ))}

@@ -35,7 +35,7 @@ export function DocumentsCard({ documents, locale }: { documents: StudioDocument
               <div className="min-w-0">
                 <p className="flex flex-wrap items-center gap-2">
                   <Badge tone={document.kind === 'deck' ? 'brand' : 'neutral'}>{t(`dataroom.kinds.${document.kind}`)}</Badge>
-                  <span className="break-all font-medium text-ink">{document.originalName}</span>
+                  <span className="wrap-anywhere font-medium text-ink">{document.originalName}</span>
                 </p>
                 <p className="mt-1 text-xs text-muted">
                   {t('dataroom.documents.uploaded', {
