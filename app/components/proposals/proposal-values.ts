@@ -24,6 +24,18 @@ export const fieldLabelKey: Record<DiffedField, string> = {
   originalLocale: 'catalogue.fields.originalLocale',
 }
 
+/** Fields whose value is a code shown by its translated label. */
+const codeLabelKey: Partial<Record<DiffedField, (code: string) => string>> = {
+  instrument: labelKey.instrument as (code: string) => string,
+  stage: labelKey.stage as (code: string) => string,
+  subsector: labelKey.subsector as (code: string) => string,
+  developmentPhase: labelKey.developmentPhase as (code: string) => string,
+  modality: labelKey.modality as (code: string) => string,
+  regulatoryPathway: labelKey.regulatoryPathway as (code: string) => string,
+  deviceClass: labelKey.deviceClass as (code: string) => string,
+  ipStatus: labelKey.ipStatus as (code: string) => string,
+}
+
 type FieldValue = Pick<FieldChange, 'field'> & { value: FieldChange['before'] }
 
 /** A fact's value as a reader of `locale` expects it: money formatted, codes as labels. */
@@ -48,21 +60,9 @@ export function formatFieldValue({ field, value }: FieldValue, t: TFunction, loc
     }
     case 'originalLocale':
       return localeNames[value as Locale]
-    case 'instrument':
-      return t(labelKey.instrument(value as Parameters<typeof labelKey.instrument>[0]))
-    case 'stage':
-      return t(labelKey.stage(value as Parameters<typeof labelKey.stage>[0]))
-    case 'subsector':
-      return t(labelKey.subsector(value as Parameters<typeof labelKey.subsector>[0]))
-    case 'developmentPhase':
-      return t(labelKey.developmentPhase(value as Parameters<typeof labelKey.developmentPhase>[0]))
-    case 'modality':
-      return t(labelKey.modality(value as Parameters<typeof labelKey.modality>[0]))
-    case 'regulatoryPathway':
-      return t(labelKey.regulatoryPathway(value as Parameters<typeof labelKey.regulatoryPathway>[0]))
-    case 'deviceClass':
-      return t(labelKey.deviceClass(value as Parameters<typeof labelKey.deviceClass>[0]))
-    case 'ipStatus':
-      return t(labelKey.ipStatus(value as Parameters<typeof labelKey.ipStatus>[0]))
+    default: {
+      const codeLabel = codeLabelKey[field]
+      return codeLabel ? t(codeLabel(value as string)) : String(value)
+    }
   }
 }
