@@ -3,6 +3,7 @@ import { isOrganiser, type Actor } from '~/modules/accounts/actor'
 import { pickLocalizedText } from '~/modules/i18n/localized-text'
 import type { Locale } from '~/modules/i18n/locales'
 import { getVerifiedInvestorMembership } from '~/modules/investors/verification.server'
+import { isUuid, isVisible } from '~/modules/proposals/access.server'
 import type { DbOrTx } from '../../../db/client'
 import { documentAccessLog, ndaAcceptances, proposalDocuments, proposals, proposalTexts, proposalVersions } from '../../../db/schema'
 
@@ -21,18 +22,7 @@ export interface DataRoomViewer {
   organisationId: string | null
 }
 
-const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
-
-/** Ids from the URL are checked before they reach a query (a malformed uuid is a 404, not a 500). */
-export function isUuid(value: unknown): value is string {
-  return typeof value === 'string' && uuidPattern.test(value)
-}
-
 type ProposalRow = Pick<typeof proposals.$inferSelect, 'id' | 'organisationId' | 'status' | 'publishedVersionId' | 'originalLocale'>
-
-export function isProposalVisible(proposal: Pick<ProposalRow, 'status' | 'publishedVersionId'>): boolean {
-  return proposal.publishedVersionId !== null && proposal.status !== 'closed'
-}
 
 async function loadProposal(db: DbOrTx, proposalId: string): Promise<ProposalRow | null> {
   if (!isUuid(proposalId)) return null
@@ -61,7 +51,7 @@ async function dataRoomViewer(db: DbOrTx, actor: Actor | null, proposal: Proposa
   if (isOrganiser(actor)) {
     return { role: 'organiser', organisationId: actor.memberships.find((m) => m.kind === 'organiser')?.organisationId ?? null }
   }
-  if (!isProposalVisible(proposal)) return null
+  if (!isVisible(proposal)) return null
   const investor = await getVerifiedInvestorMembership(db, actor)
   return investor ? { role: 'investor', organisationId: investor.organisationId } : null
 }

@@ -7,7 +7,7 @@ import type { DocumentKind } from '~/modules/proposals/taxonomy'
 import type { Db, DbOrTx } from '../../../db/client'
 import { documentAccessLog, organisations, proposalDocuments, proposals, proposalTexts, users } from '../../../db/schema'
 import { discardUploads, keepUpload, type ReceivedUpload, type UploadProblem } from '../files/storage.server'
-import { isUuid } from './access.server'
+import { isUuid } from '~/modules/proposals/access.server'
 
 /**
  * The startup side of the data room: its documents (upload, list, soft delete) and the log of
