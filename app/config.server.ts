@@ -40,6 +40,14 @@ export const ConfigSchema = z
     MAIL_FROM: z.string().trim().min(3, 'must be an email address such as "Ponte <no-reply@example.org>"').default('Ponte <no-reply@ponte.localhost>'),
     WORKER_IN_WEB: boolean.optional(),
     SEED_DEMO_DATA: boolean.optional(),
+    MEILISEARCH_URL: optionalUrl(['http:', 'https:']),
+    MEILISEARCH_API_KEY: z.string().trim().optional(),
+    MEILISEARCH_SEARCH_KEY: z.string().trim().optional(),
+    MEILISEARCH_INDEX: z
+      .string()
+      .trim()
+      .regex(/^[A-Za-z0-9_-]{1,200}$/, 'must be letters, digits, - or _')
+      .default('proposals'),
     LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error'], { message: 'must be debug, info, warn or error' }).default('info'),
   })
   .superRefine((env, ctx) => {
@@ -69,6 +77,12 @@ export interface Config {
   workerInWeb: boolean
   seedDemoData: boolean
   logLevel: RawConfig['LOG_LEVEL']
+  /**
+   * Meilisearch, when MEILISEARCH_URL is set; otherwise search runs on the Postgres engine.
+   * `apiKey` (an admin or master key) writes the index; `searchKey` (a search-only key, the
+   * API key when unset) answers queries. Neither ever leaves the server.
+   */
+  meilisearch: { url: string; apiKey: string | undefined; searchKey: string | undefined; index: string } | undefined
   /** true when Ponte runs on its embedded default (no DATABASE_URL). */
   embedded: boolean
   /**
@@ -112,6 +126,9 @@ export function parseConfig(rawEnv: Record<string, string | undefined>): Config 
     workerInWeb: raw.WORKER_IN_WEB ?? embedded,
     seedDemoData: raw.SEED_DEMO_DATA ?? embedded,
     logLevel: raw.LOG_LEVEL,
+    meilisearch: raw.MEILISEARCH_URL
+      ? { url: raw.MEILISEARCH_URL, apiKey: raw.MEILISEARCH_API_KEY, searchKey: raw.MEILISEARCH_SEARCH_KEY ?? raw.MEILISEARCH_API_KEY, index: raw.MEILISEARCH_INDEX }
+      : undefined,
     embedded,
     devMailbox: raw.SMTP_URL === undefined && (embedded || raw.NODE_ENV !== 'production'),
   }

@@ -1,0 +1,62 @@
+import { bigint, customType, date, index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core'
+import type { SearchDocument } from '../../search/types'
+import { createdAt, timestampTz } from './columns'
+
+const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' })
+
+/**
+ * The Postgres search engine's index: one row per indexed (published) proposal, written only by
+ * the engine (through the sync worker), never by the proposal modules. Filter columns mirror the
+ * document; `public_tsv` holds the public tier's text, `full_tsv` adds the verified tier's.
+ */
+export const searchDocuments = pgTable(
+  'search_documents',
+  {
+    proposalId: uuid().primaryKey(),
+    hash: text().notNull(),
+    document: jsonb().$type<SearchDocument>().notNull(),
+    subsector: text().notNull(),
+    stage: text().notNull(),
+    region: text(),
+    country: text().notNull(),
+    instrument: text().notNull(),
+    developmentPhase: text().notNull(),
+    therapeuticAreas: text().array().notNull().default([]),
+    trl: integer().notNull(),
+    amountSoughtEur: bigint({ mode: 'number' }).notNull(),
+    closingDate: date({ mode: 'string' }).notNull(),
+    publishedAt: timestamp({ withTimezone: true }).notNull(),
+    publicTsv: tsvector().notNull(),
+    fullTsv: tsvector().notNull(),
+    indexedAt: createdAt(),
+  },
+  (t) => [
+    index('search_documents_public_tsv_idx').using('gin', t.publicTsv),
+    index('search_documents_full_tsv_idx').using('gin', t.fullTsv),
+    index('search_documents_published_at_idx').on(t.publishedAt),
+    index('search_documents_amount_idx').on(t.amountSoughtEur),
+    index('search_documents_closing_date_idx').on(t.closingDate),
+  ],
+)
+
+/**
+ * Every word of the indexed texts, accents folded and lower-cased: the vocabulary that a
+ * misspelt query word is matched against by trigram similarity (typo tolerance).
+ */
+export const searchTerms = pgTable('search_terms', { term: text().primaryKey() }, (t) => [
+  index('search_terms_trgm_idx').using('gin', t.term.op('gin_trgm_ops')),
+])
+
+/**
+ * The search outbox: proposals whose index entry must be brought up to date. One row per
+ * proposal (a burst of changes coalesces), written in the transaction of the change; the sync
+ * job drains it and keeps the last error of a failed attempt.
+ */
+export const searchOutbox = pgTable('search_outbox', {
+  proposalId: uuid().primaryKey(),
+  /** Bumped by every new change: a row is only removed if it was not bumped while syncing. */
+  enqueuedAt: timestamp({ withTimezone: true, precision: 6 }).notNull().defaultNow(),
+  attempts: integer().notNull().default(0),
+  lastError: text(),
+  lastAttemptAt: timestampTz(),
+})
