@@ -1,0 +1,74 @@
+/** The Postgres search engine: the shared contract, plus what only this engine has to get right. */
+import { sql } from 'drizzle-orm'
+import { beforeEach, describe, expect, it } from 'vitest'
+import { useTestDatabase } from '../tests/setup/database'
+import { describeSearchEngineContract } from './contract'
+import { CONTRACT_TODAY, contractDocuments, fixtureDocument } from './contract-fixtures'
+import { createPostgresEngine } from './postgres-engine.server'
+import type { SearchDocument, SearchQuery } from './types'
+
+const t = useTestDatabase()
+
+describeSearchEngineContract('postgres', async () => ({ engine: createPostgresEngine(t.db) }))
+
+describe('the Postgres engine', () => {
+  const engine = () => createPostgresEngine(t.db)
+  const search = (query: Partial<SearchQuery>) =>
+    engine().query({ text: '', filters: {}, sort: 'relevance', page: 1, perPage: 100, scope: 'public', today: CONTRACT_TODAY, ...query })
+
+  async function* once(documents: SearchDocument[]) {
+    yield documents
+  }
+
+  beforeEach(async () => {
+    await engine().rebuild(() => once(contractDocuments))
+  })
+
+  it('keeps the verified tier out of the public vector', async () => {
+    const rows = await t.db.execute<{ public: number; full: number }>(sql`
+      select count(*) filter (where public_tsv @@ to_tsquery('simple', 'nanoparticulas'))::int as public,
+             count(*) filter (where full_tsv @@ to_tsquery('simple', 'nanoparticulas'))::int as full
+      from search_documents`)
+    expect(rows[0]).toEqual({ public: 0, full: 1 })
+  })
+
+  it('collects the folded words of three letters or more as the typo vocabulary', async () => {
+    const rows = await t.db.execute<{ term: string }>(sql`
+      select term from search_terms where term in ('cancer', 'pancreas', 'nanoparticulas', 'oncomar', 'de', 'cáncer')`)
+    expect(rows.map((row) => row.term).sort()).toEqual(['cancer', 'nanoparticulas', 'oncomar', 'pancreas'])
+  })
+
+  it('treats query text as text, never as SQL or tsquery syntax', async () => {
+    for (const text of [`'; drop table search_documents; --`, `pancreas:* | !cancer & (`, `$1 $$ \\x00`]) {
+      await expect(search({ text })).resolves.toMatchObject({ ids: expect.any(Array) })
+    }
+    expect((await search({})).total).toBe(contractDocuments.length)
+    expect((await search({ text: 'x'.repeat(1000) })).total).toBe(0)
+  })
+
+  it('ignores ids that cannot be proposal ids when removing', async () => {
+    await engine().remove(['not-a-uuid', "'; delete from search_documents; --"])
+    expect((await search({})).total).toBe(contractDocuments.length)
+  })
+
+  it('answers from the old index while a rebuild is under way', async () => {
+    let release!: () => void
+    const released = new Promise<void>((resolve) => (release = resolve))
+    let firstBatchWritten!: () => void
+    const written = new Promise<void>((resolve) => (firstBatchWritten = resolve))
+    async function* slowSource() {
+      yield [fixtureDocument('omega')]
+      firstBatchWritten()
+      await released
+      yield [fixtureDocument('sono')]
+    }
+    const rebuilding = engine().rebuild(slowSource)
+    await written
+    // The first batch is written but not committed: searches still see all twenty.
+    await new Promise((resolve) => setTimeout(resolve, 50))
+    expect((await search({})).total).toBe(contractDocuments.length)
+    release()
+    expect(await rebuilding).toEqual({ indexed: 2 })
+    expect((await search({})).total).toBe(2)
+  })
+})
