@@ -2,17 +2,18 @@
  * The Postgres search engine: full-text search in the application's own database, over
  * `search_documents` and `search_terms` (db/schema/search.ts). It is the embedded default, the
  * engine of the tests, and the fallback when Meilisearch cannot answer, so it gives the same
- * answers (docs: search/contract.ts).
+ * answers (search/contract.ts).
  *
- * How text matches (see db/migrations/0004_search_engine.sql for the SQL side):
- * - Each document has two vectors, `public_tsv` (public tier's fields) and `full_tsv` (all),
- *   made of every field's words stemmed in its language plus the words as written ('simple'),
- *   after folding accents and case, weighted A–D by field.
- * - A query word's alternatives are the word, its synonyms and the indexed words within its
- *   typo budget (found by trigram similarity in `search_terms`, then checked by edit distance);
- *   the alternatives are ORed, the words ANDed, the last word also matches as a prefix.
- * - Facets are disjunctive and come from one scan of the rows that pass all filters but at most
- *   one facet filter; the same statement returns the page and the total.
+ * - Vectors (db/migrations/0004_search_engine.sql): `public_tsv` holds the public tier's fields,
+ *   `full_tsv` all of them; each field's words stemmed in its language plus as written
+ *   ('simple'), accents and case folded, weighted A–D by field.
+ * - Text: a query word's alternatives are the word, its synonyms and the indexed words within
+ *   its typo budget (trigram candidates from `search_terms`, checked by edit distance); the
+ *   alternatives are ORed, the words ANDed, the last word also matches as a prefix.
+ * - Counting: the total and the disjunctive facets come from one scan of the rows that pass all
+ *   filters but at most one facet filter. The page is a second statement, run alongside.
+ * - Relevance: title matches first, then ts_rank_cd over a rescoring window, then newest.
+ * - Answers are cached until the index changes (every write bumps a version).
  */
 import { sql, type SQL } from 'drizzle-orm'
 import { isUuid } from '../app/modules/proposals/access.server'
@@ -36,6 +37,8 @@ import {
 
 /** Documents written per statement (one jsonb parameter each). */
 const WRITE_BATCH_SIZE = 500
+/** Batches written at the same time by index(), on separate connections. */
+const CONCURRENT_WRITES = 2
 /** Indexed words shorter than this are not typo candidates (too many near neighbours). */
 const MIN_TERM_LENGTH = 3
 /** Near spellings kept per query word: the closest ones, so a typo cannot fan out into noise. */
@@ -46,10 +49,17 @@ const TRIGRAM_CANDIDATES = 40
 const DAY_MS = 86_400_000
 
 export function createPostgresEngine(db: Db): SearchEngine {
+  const cache = new AnswerCache()
   return {
     name: 'postgres',
     async index(documents) {
-      for (const batch of batches(latestById(documents), WRITE_BATCH_SIZE)) await writeBatch(db, batch)
+      // Batches are independent (distinct ids, terms inserted in sorted order): two at a time keep two cores busy.
+      const pending = batches(latestById(documents), WRITE_BATCH_SIZE)
+      const writer = async () => {
+        for (let batch = pending.shift(); batch; batch = pending.shift()) await writeBatch(db, batch)
+      }
+      await Promise.all(Array.from({ length: Math.min(CONCURRENT_WRITES, pending.length) }, writer))
+      await bumpIndexVersion(db)
     },
     async remove(ids) {
       const uuids = [...new Set(ids.filter(isUuid))]
@@ -57,6 +67,7 @@ export function createPostgresEngine(db: Db): SearchEngine {
       await db.execute(sql`
         delete from search_documents
         where proposal_id in (select value::uuid from jsonb_array_elements_text(${JSON.stringify(uuids)}::jsonb))`)
+      await bumpIndexVersion(db)
     },
     async applySettings() {
       // Everything the engine needs is in the migrations; fresh planner statistics help after bulk writes.
@@ -64,7 +75,7 @@ export function createPostgresEngine(db: Db): SearchEngine {
       await db.execute(sql`analyze search_terms`)
     },
     async query(query) {
-      return runQuery(db, query)
+      return runQuery(db, cache, query)
     },
     async health() {
       try {
@@ -80,7 +91,7 @@ export function createPostgresEngine(db: Db): SearchEngine {
     },
     async rebuild(source) {
       // One transaction: readers keep seeing the old index until the new one is committed whole.
-      return db.transaction(async (tx) => {
+      const result = await db.transaction(async (tx) => {
         await tx.execute(sql`delete from search_documents`)
         await tx.execute(sql`delete from search_terms`)
         let indexed = 0
@@ -92,6 +103,8 @@ export function createPostgresEngine(db: Db): SearchEngine {
         }
         return { indexed }
       })
+      await bumpIndexVersion(db)
+      return result
     },
   }
 }
@@ -111,21 +124,27 @@ function batches<T>(items: T[], size: number): T[][] {
   return result
 }
 
-/** Upserts the documents (vectors computed in SQL from the jsonb) and adds their words to the vocabulary. */
+/**
+ * Upserts the documents (one statement) and adds their words to the vocabulary. The vectors are
+ * computed in SQL from the document (search_public_tsv and search_verified_tsv, migration 0004):
+ * public_tsv keeps positions and weights, for ts_rank_cd; full_tsv only decides what matches, so
+ * it is stored stripped of them (a third of the size).
+ */
 async function writeBatch(db: DbOrTx, documents: SearchDocument[]): Promise<void> {
   await db.execute(sql`
     insert into search_documents (
       proposal_id, hash, document, subsector, stage, region, country, instrument, development_phase,
       therapeutic_areas, trl, amount_sought_eur, closing_date, published_at, public_tsv, full_tsv, indexed_at)
     select
-      (d ->> 'id')::uuid, d ->> 'hash', d, d ->> 'subsector', d ->> 'stage', d ->> 'region', d ->> 'country',
-      d ->> 'instrument', d ->> 'developmentPhase',
-      array(select jsonb_array_elements_text(d -> 'therapeuticAreas')),
-      (d ->> 'trl')::int, (d ->> 'amountSoughtEur')::bigint, (d ->> 'closingDate')::date,
-      to_timestamp((d ->> 'publishedAt')::bigint),
-      public_part.tsv, public_part.tsv || search_verified_tsv(d), now()
-    from jsonb_array_elements(${JSON.stringify(documents)}::jsonb) as d
-    cross join lateral (select search_public_tsv(d) as tsv) as public_part
+      (doc ->> 'id')::uuid, doc ->> 'hash', doc, doc ->> 'subsector', doc ->> 'stage', doc ->> 'region', doc ->> 'country',
+      doc ->> 'instrument', doc ->> 'developmentPhase',
+      array(select jsonb_array_elements_text(doc -> 'therapeuticAreas')),
+      (doc ->> 'trl')::int, (doc ->> 'amountSoughtEur')::bigint, (doc ->> 'closingDate')::date,
+      to_timestamp((doc ->> 'publishedAt')::bigint),
+      public_part.tsv, strip(public_part.tsv || search_verified_tsv(doc)), now()
+    from jsonb_array_elements(${JSON.stringify(documents)}::jsonb) as doc
+    -- offset 0: computed once, not once per use
+    cross join lateral (select search_public_tsv(doc) as tsv offset 0) as public_part
     on conflict (proposal_id) do update set
       hash = excluded.hash, document = excluded.document, subsector = excluded.subsector, stage = excluded.stage,
       region = excluded.region, country = excluded.country, instrument = excluded.instrument,
@@ -150,13 +169,22 @@ function indexedTexts(document: SearchDocument): string[] {
   return texts.filter((text): text is string => Boolean(text))
 }
 
-/** The distinct folded words of the documents that typo tolerance may correct towards, sorted. */
+/** Runs of letters, digits and combining marks: what `words` folds and splits further. */
+const RAW_WORD = /[\p{L}\p{N}\p{M}]+/gu
+
+/**
+ * The distinct folded words of the documents that typo tolerance may correct towards, sorted
+ * (concurrent writers then lock the same terms in the same order). Each distinct raw word is
+ * folded once: most words repeat, and folding is the costly part.
+ */
 function vocabularyOf(documents: SearchDocument[]): string[] {
-  const terms = new Set<string>()
+  const raw = new Set<string>()
   for (const document of documents) {
-    for (const text of indexedTexts(document)) {
-      for (const word of words(text)) if (word.length >= MIN_TERM_LENGTH && word.length <= MAX_WORD_LENGTH) terms.add(word)
-    }
+    for (const text of indexedTexts(document)) for (const match of text.matchAll(RAW_WORD)) raw.add(match[0])
+  }
+  const terms = new Set<string>()
+  for (const word of raw) {
+    for (const folded of words(word)) if (folded.length >= MIN_TERM_LENGTH && folded.length <= MAX_WORD_LENGTH) terms.add(folded)
   }
   return [...terms].sort()
 }
@@ -201,16 +229,6 @@ async function textQuery(db: Db, tokens: string[]): Promise<SQL> {
 
 // ---------------------------------------------------------------------------------------------
 // Filters
-
-/** The value a facet counts, per row of `hits`. The therapeutic areas are an array, unnested apart. */
-const facetValue: Record<Exclude<FacetName, 'therapeuticArea'>, SQL> = {
-  subsector: sql`subsector`,
-  stage: sql`stage`,
-  region: sql`region`,
-  instrument: sql`instrument`,
-  developmentPhase: sql`development_phase`,
-  trl: sql`trl::text`,
-}
 
 function textArray(values: readonly string[]): SQL {
   return sql`array[${sql.join(
@@ -264,96 +282,254 @@ function otherFilters(filters: SearchFilters, today: number): SQL[] {
 // ---------------------------------------------------------------------------------------------
 // Query
 
-const flagOf = (facet: FacetName) => sql.raw(`passes_${facet}`)
+/** A query turned into SQL pieces, shared by the count and the page statements. */
+interface Plan {
+  /** The tsquery of the text (an expression of parameters), or none for an empty text. */
+  tsquery: SQL | undefined
+  scope: SearchScope
+  /** Each filtered facet's condition. */
+  facetFilters: Partial<Record<FacetName, SQL>>
+  /** Conditions every hit meets, facet counts included (text, amount, closing date). */
+  always: SQL[]
+}
+
+function planQuery(query: SearchQuery, tsquery: SQL | undefined): Plan {
+  const vector = sql.raw(query.scope === 'public' ? 'public_tsv' : 'full_tsv')
+  return {
+    tsquery,
+    scope: query.scope,
+    facetFilters: facetFilters(query.filters, query.scope),
+    always: [...(tsquery ? [sql`${vector} @@ (select q from query)`] : []), ...otherFilters(query.filters, query.today)],
+  }
+}
 
 function allOf(conditions: SQL[]): SQL {
   return conditions.length === 0 ? sql`true` : sql.join(conditions, sql` and `)
 }
 
-function orderFor(sort: SearchSort, ranked: boolean): SQL {
-  switch (sort) {
-    case 'relevance':
-      return ranked ? sql`rank desc, published_at desc, proposal_id` : sql`published_at desc, proposal_id`
-    case 'newest':
-      return sql`published_at desc, proposal_id`
-    case 'amount_asc':
-      return sql`amount_sought_eur asc, proposal_id`
-    case 'amount_desc':
-      return sql`amount_sought_eur desc, proposal_id`
-    case 'closing':
-      return sql`closing_date asc, proposal_id`
-  }
+/** `with query as (...)`: the tsquery computed once per statement, referenced as `(select q from query)`. */
+function withQuery(plan: Plan): SQL {
+  return plan.tsquery ? sql`with query as (select ${plan.tsquery} as q)` : sql``
 }
 
-interface QueryRow extends Record<string, unknown> {
+/**
+ * Runs a statement of a text query in its own transaction, telling the planner to use the GIN
+ * indexes: it does not count the cost of reading vectors stored out of line, and could otherwise
+ * choose to test every row's vector for a common word. (JIT compilation would cost more than
+ * these statements take.)
+ */
+async function withPlannerSettings<T>(db: Db, plan: Plan, work: (tx: DbOrTx) => Promise<T>): Promise<T> {
+  if (!plan.tsquery) return work(db)
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`select set_config('jit', 'off', true), set_config('enable_seqscan', 'off', true)`)
+    return work(tx)
+  })
+}
+
+// Counting: the total and the facets
+
+/** The facets counted in groups of columns: three hash tables per row instead of seven. */
+const countGroups: readonly { facets: FacetName[]; columns: string[] }[] = [
+  { facets: ['subsector', 'stage', 'instrument'], columns: ['subsector', 'stage', 'instrument'] },
+  { facets: ['region', 'developmentPhase', 'trl'], columns: ['region', 'development_phase', 'trl'] },
+  { facets: ['therapeuticArea'], columns: ['therapeutic_areas'] },
+]
+
+interface CountRow extends Record<string, unknown> {
+  group_index: number
+  failing: FacetName | null
+  values: (string | number | string[] | null)[]
+  count: number
+}
+
+interface Counts {
   total: number
-  ids: string[]
-  facets: [FacetName, string, number][]
+  facets: FacetCounts
 }
 
-async function runQuery(db: Db, query: SearchQuery): Promise<SearchResult> {
-  const tokens = queryWords(query.text)
-  const tsquery = tokens.length > 0 ? await textQuery(db, tokens) : undefined
-  const vector = sql.raw(query.scope === 'public' ? 'public_tsv' : 'full_tsv')
-  const filtered = facetFilters(query.filters, query.scope)
-  const filteredFacets = Object.keys(filtered) as FacetName[]
-  const counted = facetNames.filter((facet) => query.scope === 'verified' || !verifiedOnlyFacets.includes(facet))
-  const perPage = Math.min(Math.max(Math.trunc(query.perPage) || 1, 1), MAX_PER_PAGE)
-  const offset = (Math.max(Math.trunc(query.page) || 1, 1) - 1) * perPage
-  const order = orderFor(query.sort, tsquery !== undefined)
-
-  /** Rows failing at most one facet filter: enough for every facet's disjunctive counts. */
+/**
+ * The total and the disjunctive facet counts in one scan. Rows failing at most one facet
+ * filter are grouped by (the facet filter they fail, the values of a group of facets); a
+ * facet's counts then add the groups that fail no filter or only its own.
+ */
+async function countHits(db: Db, plan: Plan): Promise<Counts> {
+  const filtered = Object.keys(plan.facetFilters) as FacetName[]
+  const failing =
+    filtered.length === 0
+      ? sql`null::text`
+      : sql`case ${sql.join(
+          filtered.map((facet) => sql`when not ${plan.facetFilters[facet]!} then ${facet}::text`),
+          sql` `,
+        )} end`
   const atMostOneFailing =
-    filteredFacets.length === 0
+    filtered.length <= 1
       ? []
       : [
           sql`(${sql.join(
-            filteredFacets.map((facet) => sql`(not ${filtered[facet]!})::int`),
+            filtered.map((facet) => sql`(not ${plan.facetFilters[facet]!})::int`),
             sql` + `,
           )}) <= 1`,
         ]
-  const exceptOwn = (facet: FacetName) => allOf(filteredFacets.filter((other) => other !== facet).map(flagOf))
-
-  const facetRows = [
-    ...counted
-      .filter((facet): facet is keyof typeof facetValue => facet !== 'therapeuticArea')
-      .map((facet) => sql`select ${facet}::text, ${facetValue[facet]}, ${exceptOwn(facet)}`),
-    ...(counted.includes('therapeuticArea')
-      ? [sql`select 'therapeuticArea'::text, area, ${exceptOwn('therapeuticArea')} from unnest(therapeutic_areas) as area`]
-      : []),
-  ]
-
-  const [row] = await db.execute<QueryRow>(sql`
-    with ${tsquery ? sql`query as (select ${tsquery} as q),` : sql``}
-    hits as materialized (
-      select proposal_id, published_at, amount_sought_eur, closing_date, subsector, stage, region, instrument,
-        development_phase, trl, therapeutic_areas,
-        ${tsquery ? sql`ts_rank_cd(${vector}, (select q from query))` : sql`0`} as rank
-        ${sql.join(
-          filteredFacets.map((facet) => sql`, ${filtered[facet]!} as ${flagOf(facet)}`),
-          sql``,
-        )}
-      from search_documents
-      where ${allOf([...(tsquery ? [sql`${vector} @@ (select q from query)`] : []), ...otherFilters(query.filters, query.today), ...atMostOneFailing])}
-    ),
-    matches as (select * from hits where ${allOf(filteredFacets.map(flagOf))})
-    select
-      (select count(*)::int from matches) as total,
-      (select coalesce(json_agg(proposal_id order by ${order}), '[]'::json)
-        from (select proposal_id, rank, published_at, amount_sought_eur, closing_date from matches
-              order by ${order} limit ${perPage}::int offset ${offset}::int) as page) as ids,
-      (select coalesce(json_agg(json_build_array(facet, value, count)), '[]'::json)
-        from (
-          select facet, value, count(*)::int as count
-          from hits cross join lateral (${sql.join(facetRows, sql` union all `)}) as counted(facet, value, counts)
-          where counts and value is not null
-          group by facet, value
-        ) as facet_counts) as facets`)
-  return { ids: row!.ids, total: row!.total, facets: facetCounts(row!.facets) }
+  const groups = countGroups.filter((group) => plan.scope === 'verified' || !group.facets.some((facet) => verifiedOnlyFacets.includes(facet)))
+  const groupingSets = groups.map((group) => sql.raw(`(failing, ${group.columns.join(', ')})`))
+  const groupIndex = sql.raw(`case ${groups.map((group, index) => `when grouping(${group.columns[0]}) = 0 then ${index}`).join(' ')} end`)
+  const rows = await withPlannerSettings(db, plan, (tx) =>
+    tx.execute<CountRow>(sql`
+      ${withQuery(plan)}
+      select ${groupIndex} as group_index, failing, count(*)::int as count,
+        json_build_array(${sql.raw(groups.flatMap((group) => group.columns).join(', '))}) as values
+      from (
+        select subsector, stage, instrument, region, development_phase, trl, therapeutic_areas, ${failing} as failing
+        from search_documents
+        where ${allOf([...plan.always, ...atMostOneFailing])}
+      ) as hits
+      group by grouping sets (${sql.join(groupingSets, sql`, `)})`),
+  )
+  return rollUp(rows, groups)
 }
 
-function facetCounts(rows: [FacetName, string, number][]): FacetCounts {
-  const counts = Object.fromEntries(facetNames.map((facet) => [facet, {}])) as FacetCounts
-  for (const [facet, value, count] of rows) counts[facet][value] = count
-  return counts
+function rollUp(rows: CountRow[], groups: typeof countGroups): Counts {
+  const facets = Object.fromEntries(facetNames.map((facet) => [facet, {}])) as FacetCounts
+  let total = 0
+  const columnOffsets = groups.map((_, index) => groups.slice(0, index).reduce((sum, group) => sum + group.columns.length, 0))
+  for (const row of rows) {
+    const group = groups[row.group_index]!
+    if (row.group_index === 0 && row.failing === null) total += row.count
+    group.facets.forEach((facet, position) => {
+      if (row.failing !== null && row.failing !== facet) return
+      const value = row.values[columnOffsets[row.group_index]! + position]
+      for (const key of Array.isArray(value) ? value : [value]) {
+        if (key === null || key === undefined) continue
+        facets[facet][String(key)] = (facets[facet][String(key)] ?? 0) + row.count
+      }
+    })
+  }
+  return { total, facets }
+}
+
+// Paging
+
+/**
+ * How many hits of a relevance query are ranked by ts_rank_cd (a rescoring window: ranking
+ * every hit of a common word costs far too much). Hits whose title or startup name matches come
+ * first, newest first; the first ones are then reordered by rank; later pages continue in the
+ * same order without rank.
+ */
+const RESCORE_WINDOW = 200
+
+const sortOrder: Record<Exclude<SearchSort, 'relevance'>, string> = {
+  newest: 'published_at desc, proposal_id',
+  amount_asc: 'amount_sought_eur asc, proposal_id',
+  amount_desc: 'amount_sought_eur desc, proposal_id',
+  closing: 'closing_date asc, proposal_id',
+}
+
+interface Page {
+  offset: number
+  limit: number
+}
+
+async function pageOf(db: Db, plan: Plan, sort: SearchSort, page: Page): Promise<string[]> {
+  const conditions = allOf([...plan.always, ...Object.values(plan.facetFilters)])
+  const rows = await withPlannerSettings(db, plan, (tx) =>
+    plan.tsquery && sort === 'relevance'
+      ? tx.execute<{ id: string }>(rescoredPage(plan, conditions, page))
+      : tx.execute<{ id: string }>(sortedPage(plan, conditions, sort, page)),
+  )
+  return rows.map((row) => row.id)
+}
+
+function sortedPage(plan: Plan, conditions: SQL, sort: SearchSort, page: Page): SQL {
+  const order = sql.raw(sortOrder[sort === 'relevance' ? 'newest' : sort])
+  if (!plan.tsquery) {
+    // No text: the sort column's index walks the rows in order.
+    return sql`select proposal_id as id from search_documents where ${conditions} order by ${order} limit ${page.limit}::int offset ${page.offset}::int`
+  }
+  // Text: the hits come from the GIN index first (the sort index would test every row's vector).
+  return sql`
+    ${withQuery(plan)},
+    hits as materialized (
+      select proposal_id, published_at, amount_sought_eur, closing_date from search_documents where ${conditions}
+    )
+    select proposal_id as id from hits order by ${order} limit ${page.limit}::int offset ${page.offset}::int`
+}
+
+function rescoredPage(plan: Plan, conditions: SQL, page: Page): SQL {
+  const order = sql`in_title desc, published_at desc, proposal_id`
+  const parts: SQL[] = []
+  if (page.offset < RESCORE_WINDOW) {
+    parts.push(sql`
+      (select ordered.proposal_id, 0 as part, in_title, ts_rank_cd(d.public_tsv, (select q from query)) as rank, ordered.published_at
+       from (select * from ordered order by ${order} limit ${RESCORE_WINDOW}::int) as ordered
+       join search_documents as d using (proposal_id))`)
+  }
+  // Past the window: from where the page (or the window's end) starts, in the same order.
+  const skip = Math.max(page.offset, RESCORE_WINDOW)
+  if (page.offset + page.limit > skip) {
+    parts.push(sql`
+      (select proposal_id, 1, in_title, 0, published_at from ordered
+       order by ${order} offset ${skip}::int limit ${page.offset + page.limit - skip}::int)`)
+  }
+  return sql`
+    ${withQuery(plan)},
+    hits as materialized (select proposal_id, published_at from search_documents where ${conditions}),
+    titled as materialized (select proposal_id from search_documents where search_title_tsv(document) @@ (select q from query)),
+    ordered as (
+      select hits.proposal_id, hits.published_at, titled.proposal_id is not null as in_title
+      from hits left join titled using (proposal_id)
+    )
+    select proposal_id as id from (${sql.join(parts, sql` union all `)}) as candidates (proposal_id, part, in_title, rank, published_at)
+    order by part, in_title desc, rank desc, published_at desc, proposal_id
+    limit ${page.limit}::int offset ${page.offset < RESCORE_WINDOW ? page.offset : 0}::int`
+}
+
+// Answering, with a cache
+
+/**
+ * Answers already computed, valid while the index has not changed: every write bumps the
+ * sequence `search_index_version` once committed, and a query first reads it (one short
+ * statement). Counts are kept apart from pages, so that paging or re-sorting a search reuses
+ * them. Entries also expire, in case a writer died between its commit and the bump.
+ */
+class AnswerCache {
+  private readonly entries = new Map<string, { version: string; at: number; value: unknown }>()
+  constructor(
+    private readonly capacity = 500,
+    private readonly maxAgeMs = 60_000,
+  ) {}
+
+  async get<T>(key: string, version: string, compute: () => Promise<T>): Promise<T> {
+    const entry = this.entries.get(key)
+    if (entry && entry.version === version && Date.now() - entry.at < this.maxAgeMs) return entry.value as T
+    const value = await compute()
+    this.entries.delete(key)
+    this.entries.set(key, { version, at: Date.now(), value })
+    if (this.entries.size > this.capacity) this.entries.delete(this.entries.keys().next().value!)
+    return value
+  }
+}
+
+async function indexVersion(db: Db): Promise<string> {
+  const [row] = await db.execute<{ version: string }>(sql`select last_value::text || ':' || is_called::text as version from search_index_version`)
+  return row!.version
+}
+
+async function bumpIndexVersion(db: Db): Promise<void> {
+  await db.execute(sql`select nextval('search_index_version')`)
+}
+
+async function runQuery(db: Db, cache: AnswerCache, query: SearchQuery): Promise<SearchResult> {
+  const tokens = queryWords(query.text)
+  const perPage = Math.min(Math.max(Math.trunc(query.perPage) || 1, 1), MAX_PER_PAGE)
+  const page = { offset: (Math.max(Math.trunc(query.page) || 1, 1) - 1) * perPage, limit: perPage }
+  const version = await indexVersion(db)
+  const searchKey = JSON.stringify([query.scope, tokens, query.filters, query.filters.closingWithinDays === undefined ? null : query.today])
+  let plan: Promise<Plan> | undefined
+  const planned = () => (plan ??= (tokens.length > 0 ? textQuery(db, tokens) : Promise.resolve(undefined)).then((tsquery) => planQuery(query, tsquery)))
+  const [counts, ids] = await Promise.all([
+    cache.get(`counts ${searchKey}`, version, async () => countHits(db, await planned())),
+    cache.get(`page ${searchKey} ${query.sort} ${page.offset} ${page.limit}`, version, async () => pageOf(db, await planned(), query.sort, page)),
+  ])
+  // Copies: the cached counts must not change if a caller edits its result.
+  return { ids: [...ids], total: counts.total, facets: structuredClone(counts.facets) }
 }

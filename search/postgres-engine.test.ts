@@ -3,7 +3,7 @@ import { sql } from 'drizzle-orm'
 import { beforeEach, describe, expect, it } from 'vitest'
 import { useTestDatabase } from '../tests/setup/database'
 import { describeSearchEngineContract } from './contract'
-import { CONTRACT_TODAY, contractDocuments, fixtureDocument } from './contract-fixtures'
+import { CONTRACT_TODAY, contractDocuments, fixtureDocument, namesOf } from './contract-fixtures'
 import { createPostgresEngine } from './postgres-engine.server'
 import type { SearchDocument, SearchQuery } from './types'
 
@@ -13,8 +13,8 @@ describeSearchEngineContract('postgres', async () => ({ engine: createPostgresEn
 
 describe('the Postgres engine', () => {
   const engine = () => createPostgresEngine(t.db)
-  const search = (query: Partial<SearchQuery>) =>
-    engine().query({ text: '', filters: {}, sort: 'relevance', page: 1, perPage: 100, scope: 'public', today: CONTRACT_TODAY, ...query })
+  const publicQuery: SearchQuery = { text: '', filters: {}, sort: 'relevance', page: 1, perPage: 100, scope: 'public', today: CONTRACT_TODAY }
+  const search = (query: Partial<SearchQuery>) => engine().query({ ...publicQuery, ...query })
 
   async function* once(documents: SearchDocument[]) {
     yield documents
@@ -70,5 +70,37 @@ describe('the Postgres engine', () => {
     release()
     expect(await rebuilding).toEqual({ indexed: 2 })
     expect((await search({})).total).toBe(2)
+  })
+
+  it('sees writes made by another engine (another process) at once, cache or not', async () => {
+    const reader = engine()
+    expect((await reader.query({ ...publicQuery, text: 'hígado' })).total).toBe(0)
+    await engine().index([
+      fixtureDocument('pancreas', { texts: { es: { title: 'Terapia contra el cáncer de hígado', summary: 'Nada más.', description: '-' } } }),
+    ])
+    expect(namesOf((await reader.query({ ...publicQuery, text: 'hígado' })).ids)).toEqual(['pancreas'])
+    await engine().remove([fixtureDocument('pancreas').id])
+    expect((await reader.query({ ...publicQuery, text: 'hígado' })).total).toBe(0)
+  })
+
+  it('pages through many relevance hits once each: title matches first, across the rescoring window', async () => {
+    const many = Array.from({ length: 230 }, (_, n) => {
+      const inTitle = n % 8 === 0
+      const document = fixtureDocument('omega', {
+        texts: { gl: { title: inTitle ? `Quimera mariña ${n}` : `Planta ${n}`, summary: inTitle ? 'Outra cousa.' : 'Unha quimera mariña.', description: '-' } },
+      })
+      return { ...document, id: `10000000-0000-4000-8000-${String(n).padStart(12, '0')}`, publishedAt: document.publishedAt + n }
+    })
+    await engine().index(many)
+    const seen: string[] = []
+    for (let page = 1; page <= 8; page++) {
+      const result = await search({ text: 'quimera', page, perPage: 30 })
+      expect(result.total).toBe(many.length)
+      seen.push(...result.ids)
+    }
+    expect(seen).toHaveLength(many.length)
+    expect(new Set(seen).size).toBe(many.length)
+    const titled = new Set(many.filter((_, n) => n % 8 === 0).map((document) => document.id))
+    expect(new Set(seen.slice(0, titled.size))).toEqual(titled)
   })
 })

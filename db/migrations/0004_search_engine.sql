@@ -1,60 +1,57 @@
 -- The Postgres search engine's SQL side (search/postgres-engine.server.ts): how a search
--- document becomes the text vectors of search_documents, and how a query's words become a
--- tsquery. Both live here so that indexing and querying fold and stem text the same way.
+-- document becomes the text vectors of search_documents, how a query's words become a tsquery,
+-- and what keeps its queries fast. Indexing and querying fold and stem text the same way.
 
 -- Text as search compares it: accents folded and lower-cased, as search/text.ts foldWord does.
 CREATE FUNCTION search_fold(body text) RETURNS text
   LANGUAGE sql IMMUTABLE PARALLEL SAFE
-  AS $$ SELECT lower(immutable_unaccent(coalesce(body, ''))) $$;
+  AS $$ SELECT lower(public.immutable_unaccent(coalesce(body, ''))) $$;
 --> statement-breakpoint
 
--- One field's vector: stemmed words (plurals and inflections find each other) plus the exact
--- words (the 'simple' configuration, for exact and prefix matches and for stop words).
-CREATE FUNCTION search_field_tsv(config regconfig, body text, weight "char") RETURNS tsvector
+-- One weight's vector: each language's text stemmed in its language (plurals and inflections
+-- find each other) and every text of the weight as written ('simple': exact and prefix matches,
+-- stop words too). The functions below are single expressions, so that the planner inlines them,
+-- and name the schema of what they call (index builds run with an empty search_path).
+CREATE FUNCTION search_weighted_tsv(english text, spanish text, portuguese text, simple text, weight "char") RETURNS tsvector
   LANGUAGE sql IMMUTABLE PARALLEL SAFE
   AS $$
     SELECT setweight(
-      CASE WHEN config = 'simple'::regconfig THEN to_tsvector('simple', folded)
-           ELSE to_tsvector(config, folded) || to_tsvector('simple', folded) END,
+      to_tsvector('english', public.search_fold(english)) || to_tsvector('spanish', public.search_fold(spanish))
+        || to_tsvector('portuguese', public.search_fold(portuguese)) || to_tsvector('simple', public.search_fold(simple)),
       weight)
-    FROM search_fold(body) AS folded
   $$;
 --> statement-breakpoint
 
--- A field present in every language (title_en, title_es...), each stemmed in its own language.
--- PostgreSQL has no Galician; Portuguese, its nearest relative, stems it best.
-CREATE FUNCTION search_localized_tsv(document jsonb, field text, weight "char") RETURNS tsvector
+-- A field of a search document in every language (title_en, title_es...), with `extra` text
+-- of the same weight. PostgreSQL has no Galician; Portuguese, its nearest relative, stems it.
+CREATE FUNCTION search_localized_tsv(document jsonb, field text, weight "char", extra text) RETURNS tsvector
   LANGUAGE sql IMMUTABLE PARALLEL SAFE
   AS $$
-    SELECT search_field_tsv('english', document ->> (field || '_en'), weight)
-      || search_field_tsv('spanish', document ->> (field || '_es'), weight)
-      || search_field_tsv('portuguese', document ->> (field || '_pt'), weight)
-      || search_field_tsv('portuguese', document ->> (field || '_gl'), weight)
+    SELECT public.search_weighted_tsv(
+      document ->> (field || '_en'),
+      document ->> (field || '_es'),
+      coalesce(document ->> (field || '_pt'), '') || E'\n' || coalesce(document ->> (field || '_gl'), ''),
+      coalesce(document ->> (field || '_en'), '') || E'\n' || coalesce(document ->> (field || '_es'), '') || E'\n'
+        || coalesce(document ->> (field || '_pt'), '') || E'\n' || coalesce(document ->> (field || '_gl'), '') || E'\n'
+        || coalesce(extra, ''),
+      weight)
   $$;
 --> statement-breakpoint
 
--- Names written in all four languages at once (classifications, therapeutic areas): stemmed by
--- every configuration, since each name is in one of them.
-CREATE FUNCTION search_names_tsv(names jsonb, weight "char") RETURNS tsvector
+-- Weight A: titles and the startup name. Also indexed on its own: relevance puts title matches first.
+CREATE FUNCTION search_title_tsv(document jsonb) RETURNS tsvector
   LANGUAGE sql IMMUTABLE PARALLEL SAFE
-  AS $$
-    SELECT setweight(to_tsvector('english', folded) || to_tsvector('spanish', folded)
-      || to_tsvector('portuguese', folded) || to_tsvector('simple', folded), weight)
-    FROM (SELECT search_fold(string_agg(name, ', ')) AS folded
-          FROM jsonb_array_elements_text(coalesce(names, '[]'::jsonb)) AS name) all_names
-  $$;
+  AS $$ SELECT public.search_localized_tsv(document, 'title', 'A', document ->> 'startupName') $$;
 --> statement-breakpoint
 
--- The public tier's text, weighted: A titles and startup name, B summaries and classification
--- names, C city.
+-- The public tier's vector: A titles and startup name, B summaries and classification names,
+-- C city. (A list of names is read as its JSON text: the quotes and commas separate words.)
 CREATE FUNCTION search_public_tsv(document jsonb) RETURNS tsvector
   LANGUAGE sql IMMUTABLE PARALLEL SAFE
   AS $$
-    SELECT search_localized_tsv(document, 'title', 'A')
-      || search_field_tsv('simple', document ->> 'startupName', 'A')
-      || search_localized_tsv(document, 'summary', 'B')
-      || search_names_tsv(document -> 'classificationNames', 'B')
-      || search_field_tsv('simple', document ->> 'city', 'C')
+    SELECT public.search_title_tsv(document)
+      || public.search_localized_tsv(document, 'summary', 'B', document ->> 'classificationNames')
+      || setweight(to_tsvector('simple', public.search_fold(document ->> 'city')), 'C')
   $$;
 --> statement-breakpoint
 
@@ -62,9 +59,24 @@ CREATE FUNCTION search_public_tsv(document jsonb) RETURNS tsvector
 CREATE FUNCTION search_verified_tsv(document jsonb) RETURNS tsvector
   LANGUAGE sql IMMUTABLE PARALLEL SAFE
   AS $$
-    SELECT search_names_tsv(document -> 'therapeuticAreaNames', 'C')
-      || search_localized_tsv(document, 'description', 'D')
+    SELECT setweight(to_tsvector('simple', public.search_fold(document ->> 'therapeuticAreaNames')), 'C')
+      || public.search_localized_tsv(document, 'description', 'D', NULL)
   $$;
+--> statement-breakpoint
+
+CREATE INDEX search_documents_title_tsv_idx ON search_documents USING gin (public.search_title_tsv(document));
+--> statement-breakpoint
+
+-- Keep the rows narrow: the vectors (and the document) live out of line, so that counting facets
+-- over many rows reads only the small filter columns. Vectors are read only when ranking a page.
+ALTER TABLE search_documents ALTER COLUMN public_tsv SET STORAGE EXTERNAL, ALTER COLUMN full_tsv SET STORAGE EXTERNAL;
+--> statement-breakpoint
+ALTER TABLE search_documents SET (toast_tuple_target = 512);
+--> statement-breakpoint
+
+-- Bumped after every committed write to the index: query answers cached by the engine are valid
+-- while it stays the same.
+CREATE SEQUENCE search_index_version;
 --> statement-breakpoint
 
 -- OR and AND over many tsqueries (the && and || operators as aggregates).
@@ -82,15 +94,15 @@ CREATE AGGREGATE search_tsquery_and(tsquery) (SFUNC = tsquery_and, STYPE = tsque
 CREATE FUNCTION search_tsquery(alternatives jsonb, prefix text) RETURNS tsquery
   LANGUAGE sql IMMUTABLE PARALLEL SAFE
   AS $$
-    SELECT search_tsquery_and(word_query) FROM (
+    SELECT public.search_tsquery_and(word_query) FROM (
       SELECT CASE WHEN token.position = jsonb_array_length(alternatives) AND cleaned.prefix <> ''
-                  THEN search_tsquery_or(DISTINCT lexemes) || to_tsquery('simple', cleaned.prefix || ':*')
-                  ELSE search_tsquery_or(DISTINCT lexemes) END AS word_query
+                  THEN public.search_tsquery_or(DISTINCT lexemes) || to_tsquery('simple', cleaned.prefix || ':*')
+                  ELSE public.search_tsquery_or(DISTINCT lexemes) END AS word_query
       FROM jsonb_array_elements(alternatives) WITH ORDINALITY AS token(words, position)
       CROSS JOIN LATERAL jsonb_array_elements_text(token.words) AS alternative
       CROSS JOIN LATERAL unnest(ARRAY['english', 'spanish', 'portuguese', 'simple']::regconfig[]) AS config
-      CROSS JOIN LATERAL plainto_tsquery(config, search_fold(alternative)) AS lexemes
-      CROSS JOIN (SELECT regexp_replace(search_fold(prefix), '[^[:alnum:]]+', '', 'g') AS prefix) cleaned
+      CROSS JOIN LATERAL plainto_tsquery(config, public.search_fold(alternative)) AS lexemes
+      CROSS JOIN (SELECT regexp_replace(public.search_fold(prefix), '[^[:alnum:]]+', '', 'g') AS prefix) cleaned
       WHERE numnode(lexemes) > 0
       GROUP BY token.position, cleaned.prefix
     ) per_word

@@ -1,0 +1,78 @@
+/**
+ * `node --import tsx tests/bench/search-postgres.ts [count]`: how the Postgres search engine
+ * copes with a large catalogue (100,000 made-up proposals by default, ./search-workload.ts):
+ * times index() in batches and rebuild(), then the
+ * latency of a mix of queries (text, text with filters, filters only, sorted; facets always).
+ * Runs an embedded PostgreSQL in a temporary folder, or the server of BENCH_DATABASE_URL
+ * (a database that may be emptied).
+ */
+import { rm } from 'node:fs/promises'
+import os from 'node:os'
+import path from 'node:path'
+import { connectDatabase } from '../../db/client'
+import { startEmbeddedPostgres, type EmbeddedDatabase } from '../../db/embedded'
+import { migrateDatabase } from '../../db/migrate'
+import { createPostgresEngine } from '../../search/postgres-engine.server'
+import { demoVocabulary, generateDocuments, queryMix } from './search-workload'
+
+const COUNT = Number(process.argv[2] ?? 100_000)
+const BATCH = 500
+
+function percentile(samples: number[], q: number): number {
+  const sorted = [...samples].sort((a, b) => a - b)
+  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!
+}
+
+const lines: string[] = []
+const report = (label: string, value: string) => lines.push(`  ${label.padEnd(34)} ${value}`)
+
+let embedded: EmbeddedDatabase | undefined
+const dataDir = path.join(os.tmpdir(), `ponte-bench-search-${process.pid}`)
+try {
+  let url = process.env.BENCH_DATABASE_URL
+  if (!url) {
+    embedded = await startEmbeddedPostgres(dataDir)
+    url = embedded.url
+  }
+  await migrateDatabase(url)
+  const database = connectDatabase(url)
+  const engine = createPostgresEngine(database.db)
+  const documents = generateDocuments(COUNT, await demoVocabulary())
+  report('documents', `${COUNT}`)
+
+  let started = performance.now()
+  for (let from = 0; from < documents.length; from += BATCH) await engine.index(documents.slice(from, from + BATCH))
+  report(`index() in batches of ${BATCH}`, `${((performance.now() - started) / 1000).toFixed(1)} s`)
+
+  started = performance.now()
+  await engine.rebuild(async function* () {
+    for (let from = 0; from < documents.length; from += BATCH) yield documents.slice(from, from + BATCH)
+  })
+  report('rebuild()', `${((performance.now() - started) / 1000).toFixed(1)} s`)
+  await engine.applySettings()
+
+  const all: number[] = []
+  for (const { kind, queries } of queryMix) {
+    const samples: number[] = []
+    for (const query of queries) await engine.query(query) // warm-up
+    for (let round = 0; round < 10; round++) {
+      for (const query of queries) {
+        const at = performance.now()
+        await engine.query(query)
+        samples.push(performance.now() - at)
+      }
+    }
+    all.push(...samples)
+    report(
+      `${kind} (${samples.length})`,
+      `p50 ${percentile(samples, 0.5).toFixed(1)} ms, p95 ${percentile(samples, 0.95).toFixed(1)} ms, max ${Math.max(...samples).toFixed(1)} ms`,
+    )
+  }
+  report(`all queries (${all.length})`, `p50 ${percentile(all, 0.5).toFixed(1)} ms, p95 ${percentile(all, 0.95).toFixed(1)} ms`)
+  await database.close()
+} finally {
+  await embedded?.stop()
+  await rm(dataDir, { recursive: true, force: true })
+}
+console.log(`Postgres search engine benchmark (node ${process.version}, ${os.cpus().length} CPUs)`)
+console.log(lines.join('\n'))
