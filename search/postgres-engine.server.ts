@@ -36,11 +36,13 @@ import {
 } from './types'
 
 /** Documents written per statement (one jsonb parameter each). */
-const WRITE_BATCH_SIZE = 500
+const WRITE_BATCH_SIZE = 250
 /** Batches written at the same time by index(), on separate connections. */
 const CONCURRENT_WRITES = 2
 /** Indexed words shorter than this are not typo candidates (too many near neighbours). */
 const MIN_TERM_LENGTH = 3
+/** Longer words are left out of the exact-word list (PostgreSQL refuses lexemes over 2 kB). */
+const MAX_LEXEME_LENGTH = 255
 /** Near spellings kept per query word: the closest ones, so a typo cannot fan out into noise. */
 const MAX_TYPO_ALTERNATIVES = 8
 /** Trigram candidates fetched per query word before the edit-distance check. */
@@ -56,7 +58,7 @@ export function createPostgresEngine(db: Db): SearchEngine {
       // Batches are independent (distinct ids, terms inserted in sorted order): two at a time keep two cores busy.
       const pending = batches(latestById(documents), WRITE_BATCH_SIZE)
       const writer = async () => {
-        for (let batch = pending.shift(); batch; batch = pending.shift()) await writeBatch(db, batch)
+        for (let batch = pending.shift(); batch; batch = pending.shift()) await writeComputed(db, await computeBatch(db, batch))
       }
       await Promise.all(Array.from({ length: Math.min(CONCURRENT_WRITES, pending.length) }, writer))
       await bumpIndexVersion(db)
@@ -95,12 +97,20 @@ export function createPostgresEngine(db: Db): SearchEngine {
         await tx.execute(sql`delete from search_documents`)
         await tx.execute(sql`delete from search_terms`)
         let indexed = 0
+        // The vectors of a batch are computed on another connection (outside this transaction)
+        // while this one writes the previous batch: two cores busy.
+        let writing: Promise<void> = Promise.resolve()
         for await (const documents of source()) {
           for (const batch of batches(latestById(documents), WRITE_BATCH_SIZE)) {
-            await writeBatch(tx, batch)
+            const computing = computeBatch(db, batch)
+            computing.catch(() => {}) // awaited through `writing`; a failure must not go unhandled meanwhile
+            await writing
+            writing = computing.then((computed) => writeComputed(tx, computed))
+            writing.catch(() => {})
             indexed += batch.length
           }
         }
+        await writing
         return { indexed }
       })
       await bumpIndexVersion(db)
@@ -124,13 +134,49 @@ function batches<T>(items: T[], size: number): T[][] {
   return result
 }
 
+/** A batch ready to write (JSON parameters): the documents, their vectors, their vocabulary. */
+interface ComputedBatch {
+  documents: string
+  vectors: string
+  terms: string
+}
+
 /**
- * Upserts the documents (one statement) and adds their words to the vocabulary. The vectors are
- * computed in SQL from the document (search_public_tsv and search_verified_tsv, migration 0004):
- * public_tsv keeps positions and weights, for ts_rank_cd; full_tsv only decides what matches, so
- * it is stored stripped of them (a third of the size).
+ * Computes a batch's vectors in SQL from the documents (functions of migration 0004), apart
+ * from writing them, so that a rebuild can compute the next batch while writing this one.
+ * public_tsv keeps positions and weights, for ts_rank_cd; full_tsv only decides what matches,
+ * so it keeps neither (stripped), and its exact words of the verified tier come from here,
+ * folded by search/text.ts `words` (as the vocabulary is), saving the database from parsing the
+ * long descriptions twice.
  */
-async function writeBatch(db: DbOrTx, documents: SearchDocument[]): Promise<void> {
+async function computeBatch(db: DbOrTx, documents: SearchDocument[]): Promise<ComputedBatch> {
+  const folder = new WordFolder()
+  const terms = new Set<string>()
+  const verifiedWords = documents.map((document) => {
+    const verified = folder.wordsOf(verifiedTexts(document))
+    for (const word of [...folder.wordsOf(publicTexts(document)), ...verified]) {
+      if (word.length >= MIN_TERM_LENGTH && word.length <= MAX_WORD_LENGTH) terms.add(word)
+    }
+    return [...verified].filter((word) => word.length <= MAX_LEXEME_LENGTH)
+  })
+  const documentsJson = JSON.stringify(documents)
+  const rows = await db.execute<{ vectors: [string, string] }>(sql`
+    select json_build_array(public_tsv, strip(public_tsv || search_description_stems(doc) || array_to_tsvector(array(select jsonb_array_elements_text(words))))) as vectors
+    from jsonb_array_elements(${documentsJson}::jsonb) with ordinality as d(doc, position)
+    join jsonb_array_elements(${JSON.stringify(verifiedWords)}::jsonb) with ordinality as w(words, position) using (position)
+    -- offset 0: computed once, not once per use
+    cross join lateral (select search_public_tsv(doc) as public_tsv offset 0) as public_part
+    order by position`)
+  return {
+    documents: documentsJson,
+    vectors: JSON.stringify(rows.map((row) => row.vectors)),
+    // Sorted: concurrent writers then lock the same terms in the same order.
+    terms: JSON.stringify([...terms].sort()),
+  }
+}
+
+/** Upserts the documents with their vectors, and adds their words to the vocabulary. */
+async function writeComputed(db: DbOrTx, batch: ComputedBatch): Promise<void> {
   await db.execute(sql`
     insert into search_documents (
       proposal_id, hash, document, subsector, stage, region, country, instrument, development_phase,
@@ -141,10 +187,9 @@ async function writeBatch(db: DbOrTx, documents: SearchDocument[]): Promise<void
       array(select jsonb_array_elements_text(doc -> 'therapeuticAreas')),
       (doc ->> 'trl')::int, (doc ->> 'amountSoughtEur')::bigint, (doc ->> 'closingDate')::date,
       to_timestamp((doc ->> 'publishedAt')::bigint),
-      public_part.tsv, strip(public_part.tsv || search_verified_tsv(doc)), now()
-    from jsonb_array_elements(${JSON.stringify(documents)}::jsonb) as doc
-    -- offset 0: computed once, not once per use
-    cross join lateral (select search_public_tsv(doc) as tsv offset 0) as public_part
+      (vectors ->> 0)::tsvector, (vectors ->> 1)::tsvector, now()
+    from jsonb_array_elements(${batch.documents}::jsonb) with ordinality as d(doc, position)
+    join jsonb_array_elements(${batch.vectors}::jsonb) with ordinality as v(vectors, position) using (position)
     on conflict (proposal_id) do update set
       hash = excluded.hash, document = excluded.document, subsector = excluded.subsector, stage = excluded.stage,
       region = excluded.region, country = excluded.country, instrument = excluded.instrument,
@@ -152,41 +197,42 @@ async function writeBatch(db: DbOrTx, documents: SearchDocument[]): Promise<void
       trl = excluded.trl, amount_sought_eur = excluded.amount_sought_eur, closing_date = excluded.closing_date,
       published_at = excluded.published_at, public_tsv = excluded.public_tsv, full_tsv = excluded.full_tsv,
       indexed_at = excluded.indexed_at`)
-  const terms = vocabularyOf(documents)
-  if (terms.length === 0) return
   await db.execute(sql`
     insert into search_terms (term)
-    select value from jsonb_array_elements_text(${JSON.stringify(terms)}::jsonb)
+    select value from jsonb_array_elements_text(${batch.terms}::jsonb)
     on conflict do nothing`)
 }
 
-/** Every searchable text of a document, whatever its tier. */
-function indexedTexts(document: SearchDocument): string[] {
-  const texts: (string | null | undefined)[] = [document.startupName, document.city, ...document.classificationNames, ...document.therapeuticAreaNames]
-  for (const field of ['title', 'summary', 'description'] as const) {
-    for (const locale of ['en', 'es', 'pt', 'gl'] as const) texts.push(document[`${field}_${locale}`])
-  }
-  return texts.filter((text): text is string => Boolean(text))
+const localized = (document: SearchDocument, field: 'title' | 'summary' | 'description') =>
+  (['en', 'es', 'pt', 'gl'] as const).map((locale) => document[`${field}_${locale}`])
+
+function publicTexts(document: SearchDocument): (string | null | undefined)[] {
+  return [...localized(document, 'title'), ...localized(document, 'summary'), document.startupName, document.city, ...document.classificationNames]
+}
+
+function verifiedTexts(document: SearchDocument): (string | null | undefined)[] {
+  return [...localized(document, 'description'), ...document.therapeuticAreaNames]
 }
 
 /** Runs of letters, digits and combining marks: what `words` folds and splits further. */
 const RAW_WORD = /[\p{L}\p{N}\p{M}]+/gu
 
-/**
- * The distinct folded words of the documents that typo tolerance may correct towards, sorted
- * (concurrent writers then lock the same terms in the same order). Each distinct raw word is
- * folded once: most words repeat, and folding is the costly part.
- */
-function vocabularyOf(documents: SearchDocument[]): string[] {
-  const raw = new Set<string>()
-  for (const document of documents) {
-    for (const text of indexedTexts(document)) for (const match of text.matchAll(RAW_WORD)) raw.add(match[0])
+/** Folds texts into their distinct words (search/text.ts `words`), each distinct raw word once: most repeat. */
+class WordFolder {
+  private readonly folded = new Map<string, string[]>()
+
+  wordsOf(texts: (string | null | undefined)[]): Set<string> {
+    const result = new Set<string>()
+    for (const text of texts) {
+      if (!text) continue
+      for (const [raw] of text.matchAll(RAW_WORD)) {
+        let folded = this.folded.get(raw)
+        if (!folded) this.folded.set(raw, (folded = words(raw)))
+        for (const word of folded) result.add(word)
+      }
+    }
+    return result
   }
-  const terms = new Set<string>()
-  for (const word of raw) {
-    for (const folded of words(word)) if (folded.length >= MIN_TERM_LENGTH && folded.length <= MAX_WORD_LENGTH) terms.add(folded)
-  }
-  return [...terms].sort()
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -8,17 +8,23 @@ CREATE FUNCTION search_fold(body text) RETURNS text
   AS $$ SELECT lower(public.immutable_unaccent(coalesce(body, ''))) $$;
 --> statement-breakpoint
 
--- One weight's vector: each language's text stemmed in its language (plurals and inflections
--- find each other) and every text of the weight as written ('simple': exact and prefix matches,
--- stop words too). The functions below are single expressions, so that the planner inlines them,
--- and name the schema of what they call (index builds run with an empty search_path).
+-- Each language's text stemmed in its language (plurals and inflections find each other).
+-- The functions below are single expressions, so that the planner inlines them, and name the
+-- schema of what they call (index builds run with an empty search_path).
+CREATE FUNCTION search_stemmed_tsv(english text, spanish text, portuguese text) RETURNS tsvector
+  LANGUAGE sql IMMUTABLE PARALLEL SAFE
+  AS $$
+    SELECT to_tsvector('english', public.search_fold(english)) || to_tsvector('spanish', public.search_fold(spanish))
+      || to_tsvector('portuguese', public.search_fold(portuguese))
+  $$;
+--> statement-breakpoint
+
+-- One weight's vector: the stemmed words, and every text of the weight as written ('simple':
+-- exact and prefix matches, stop words too).
 CREATE FUNCTION search_weighted_tsv(english text, spanish text, portuguese text, simple text, weight "char") RETURNS tsvector
   LANGUAGE sql IMMUTABLE PARALLEL SAFE
   AS $$
-    SELECT setweight(
-      to_tsvector('english', public.search_fold(english)) || to_tsvector('spanish', public.search_fold(spanish))
-        || to_tsvector('portuguese', public.search_fold(portuguese)) || to_tsvector('simple', public.search_fold(simple)),
-      weight)
+    SELECT setweight(public.search_stemmed_tsv(english, spanish, portuguese) || to_tsvector('simple', public.search_fold(simple)), weight)
   $$;
 --> statement-breakpoint
 
@@ -55,12 +61,16 @@ CREATE FUNCTION search_public_tsv(document jsonb) RETURNS tsvector
   $$;
 --> statement-breakpoint
 
--- What the verified tier adds: C therapeutic area names, D descriptions.
-CREATE FUNCTION search_verified_tsv(document jsonb) RETURNS tsvector
+-- The stemmed words of the descriptions (verified tier). Their words as written come from the
+-- engine (search/text.ts words), with the therapeutic area names: full_tsv keeps no positions,
+-- so a list of words is all it needs, and splitting them there saves parsing long texts twice.
+CREATE FUNCTION search_description_stems(document jsonb) RETURNS tsvector
   LANGUAGE sql IMMUTABLE PARALLEL SAFE
   AS $$
-    SELECT setweight(to_tsvector('simple', public.search_fold(document ->> 'therapeuticAreaNames')), 'C')
-      || public.search_localized_tsv(document, 'description', 'D', NULL)
+    SELECT public.search_stemmed_tsv(
+      document ->> 'description_en',
+      document ->> 'description_es',
+      coalesce(document ->> 'description_pt', '') || E'\n' || coalesce(document ->> 'description_gl', ''))
   $$;
 --> statement-breakpoint
 
