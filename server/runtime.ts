@@ -9,6 +9,7 @@ import { startEmbeddedPostgres, type EmbeddedDatabase } from '../db/embedded'
 import { migrateDatabase } from '../db/migrate'
 import { seedDemoData, type DemoLogin } from '../db/seed'
 import { createMailer } from '../emails/mailer.server'
+import { createSearch } from '../search/engine.server'
 
 export interface Runtime extends JobContext {
   database: Database
@@ -43,7 +44,7 @@ export async function startRuntime(config: Config, options: { worker?: boolean }
     const fullConfig = { ...config, sessionSecret }
     const mailer = createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom }, database.db)
     const demoLogins = config.seedDemoData ? await seedDemoData(database.db) : null
-    const ctx: JobContext = { db: database.db, config: fullConfig, mailer }
+    const ctx: JobContext = { db: database.db, config: fullConfig, mailer, search: createSearch(config, database.db) }
     if (options.worker ?? config.workerInWeb) worker = await startWorker(ctx, url)
     const db = database
     let stopping: Promise<void> | undefined

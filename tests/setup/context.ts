@@ -5,6 +5,7 @@ import { parseConfig } from '~/config.server'
 import { drainJobs, type JobContext } from '~/modules/jobs/worker.server'
 import type { Db } from '../../db/client'
 import { createMailer, type Mailer } from '../../emails/mailer.server'
+import { createSearch } from '../../search/engine.server'
 
 export const TEST_APP_URL = 'http://ponte.test'
 
@@ -20,7 +21,7 @@ export function testLoadContext(db: Db, env: Record<string, string> = {}): AppLo
 /** A job context (database, configuration, mailer) for draining the queue in tests. */
 export function testJobContext(db: Db, options: { mailer?: Mailer; env?: Record<string, string> } = {}): JobContext {
   const { config } = testLoadContext(db, options.env)
-  return { db, config, mailer: options.mailer ?? createMailer({ from: config.mailFrom }, db) }
+  return { db, config, mailer: options.mailer ?? createMailer({ from: config.mailFrom }, db), search: createSearch(config, db) }
 }
 
 /** Runs every due job once, as the worker would. */

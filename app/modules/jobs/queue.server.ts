@@ -8,6 +8,8 @@ export interface JobPayloads {
   'email.invitation': { invitationId: string }
   'maintenance.prune': Record<string, never>
   'proposals.expire': Record<string, never>
+  'search.sync': Record<string, never>
+  'search.reindex': Record<string, never>
 }
 export type JobName = keyof JobPayloads
 

@@ -4,6 +4,7 @@ import { sendPasswordResetEmail, sendVerificationEmail } from '../accounts/email
 import { sendInvitationEmail } from '../organisations/emails.server'
 import { expireProposalsJob } from '../proposals/jobs.server'
 import { pruneExpiredRecords } from '../security/maintenance.server'
+import { reindexSearchJob, syncSearchJob } from '../../../search/jobs.server'
 
 /** The handler of each job, by name. */
 export const taskHandlers: { [N in JobName]: JobHandler<N> } = {
@@ -12,4 +13,6 @@ export const taskHandlers: { [N in JobName]: JobHandler<N> } = {
   'email.invitation': sendInvitationEmail,
   'maintenance.prune': pruneExpiredRecords,
   'proposals.expire': expireProposalsJob,
+  'search.sync': syncSearchJob,
+  'search.reindex': reindexSearchJob,
 }

@@ -3,14 +3,16 @@ import pg from 'pg'
 import type { Config } from '~/config.server'
 import type { Mailer } from '../../../emails/mailer.server'
 import type { Db } from '../../../db/client'
+import type { Search } from '../../../search/engine.server'
 import type { JobName, JobPayloads } from './queue.server'
 import { taskHandlers } from './tasks.server'
 
-/** What a job handler is given: the database, the configuration and the mailer. */
+/** What a job handler is given: the database, the configuration, the mailer and the search engine. */
 export interface JobContext {
   db: Db
   config: Config & { sessionSecret: string }
   mailer: Mailer
+  search: Search
 }
 
 export type JobHandler<N extends JobName> = (ctx: JobContext, payload: JobPayloads[N]) => Promise<void>
@@ -37,6 +39,8 @@ function buildTaskList(ctx: JobContext): TaskList {
 const schedule = parseCronItems([
   { task: 'maintenance.prune', match: '17 * * * *' },
   { task: 'proposals.expire', match: '5 0 * * *' },
+  // The safety net of the search sync: whatever is still in the outbox (the engine was down) is retried every minute.
+  { task: 'search.sync', match: '* * * * *', options: { jobKey: 'search.sync', jobKeyMode: 'replace', backfillPeriod: 0 } },
 ])
 
 export interface Worker {

@@ -14,6 +14,7 @@
  * Who may act is checked here; a stranger gets 404 (403 for a visible proposal).
  */
 import { and, asc, eq, inArray, isNotNull, lt, sql } from 'drizzle-orm'
+import { requestSearchSync } from '../../../search/sync.server'
 import type { Db, DbOrTx } from '../../../db/client'
 import { proposals, proposalTexts, proposalTransitions, proposalVersions, type ProposalSnapshot } from '../../../db/schema'
 import type { Actor } from '../accounts/actor'
@@ -81,6 +82,8 @@ export async function recordTransition(tx: DbOrTx, t: TransitionInput): Promise<
     // The transaction's now() is shared by its rows; the wall clock keeps their order.
     createdAt: sql`clock_timestamp()`,
   })
+  // Every status change may change what search shows: the index follows in the same transaction's outbox.
+  await requestSearchSync(tx, [t.proposalId])
 }
 
 /** Writes a published version of the working copy and points the proposal at it. */

@@ -1,4 +1,5 @@
 import { and, eq, isNull } from 'drizzle-orm'
+import { requestSearchSyncForOrganisation } from '../../../search/sync.server'
 import type { StartupProfileInput } from '~/modules/dataroom/schemas'
 import { isLocale } from '~/modules/i18n/locales'
 import type { LocalizedText } from '~/modules/i18n/localized-text'
@@ -71,6 +72,8 @@ export async function updateStartupProfile(db: Db, uploadsDir: string, organisat
         .insert(startupProfiles)
         .values({ organisationId, ...values })
         .onConflictDoUpdate({ target: startupProfiles.organisationId, set: values })
+      // The startup's name and place are searchable: its published proposals are re-indexed.
+      await requestSearchSyncForOrganisation(tx, organisationId)
       if (logo) await keepUpload(uploadsDir, logo)
       if (logoFile === previousLogo) previousLogo = null
     })
