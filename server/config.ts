@@ -22,6 +22,10 @@ export function onShutdown(stop: () => Promise<void>): void {
     if (stopping) return
     stopping = true
     console.log(`\n${signal} received: shutting down`)
+    // A Ctrl+C in a terminal stops the embedded PostgreSQL at the same moment: a query in flight
+    // (a job writing the search index) may then fail inside the database driver. That is the
+    // expected end of a connection, not a reason to crash before the shutdown completes.
+    process.on('uncaughtException', (error) => console.error(`[shutdown] ${error.message}`))
     stop()
       .then(() => process.exit(0))
       .catch((error) => {
