@@ -1,9 +1,12 @@
 import type { Config } from '~/config.server'
 import type { Db } from '../db/client'
+import type { Search } from '../search/engine.server'
 
 /** What the server hands every loader and action (see server/main.ts). */
 export interface PonteLoadContext {
   db: Db
+  /** Proposal search: one engine per process (it keeps caches), shared with the worker. */
+  search: Search
   config: Config & { sessionSecret: string }
   /** The nonce of this response's Content-Security-Policy. */
   cspNonce: string

@@ -56,6 +56,7 @@ app.all(
     mode: dev ? 'development' : 'production',
     getLoadContext: (req, res) => ({
       db: runtime.db,
+      search: runtime.search,
       clientIp: req.ip,
       config: runtime.config,
       cspNonce: String(res.locals.cspNonce),

@@ -5,7 +5,7 @@ import { parseConfig } from '~/config.server'
 import { drainJobs, type JobContext } from '~/modules/jobs/worker.server'
 import type { Db } from '../../db/client'
 import { createMailer, type Mailer } from '../../emails/mailer.server'
-import { createSearch } from '../../search/engine.server'
+import { createSearch, type Search } from '../../search/engine.server'
 
 export const TEST_APP_URL = 'http://ponte.test'
 
@@ -13,15 +13,23 @@ export const TEST_APP_URL = 'http://ponte.test'
 /** Uploaded files of this test run go to a temporary folder, never to the project's data folder. */
 export const TEST_UPLOADS_DIR = path.join(os.tmpdir(), `ponte-test-uploads-${process.pid}`)
 
+/** One search engine per test database, as the server keeps one per process. */
+const searches = new WeakMap<Db, Search>()
+
 export function testLoadContext(db: Db, env: Record<string, string> = {}): AppLoadContext {
   const config = parseConfig({ NODE_ENV: 'test', APP_URL: TEST_APP_URL, UPLOADS_DIR: TEST_UPLOADS_DIR, ...env })
-  return { db, config: { ...config, sessionSecret: 'test-session-secret-of-at-least-32-chars' }, cspNonce: 'test-nonce' }
+  let search = config.meilisearch ? undefined : searches.get(db)
+  if (!search) {
+    search = createSearch(config, db)
+    if (!config.meilisearch) searches.set(db, search)
+  }
+  return { db, search, config: { ...config, sessionSecret: 'test-session-secret-of-at-least-32-chars' }, cspNonce: 'test-nonce' }
 }
 
 /** A job context (database, configuration, mailer) for draining the queue in tests. */
 export function testJobContext(db: Db, options: { mailer?: Mailer; env?: Record<string, string> } = {}): JobContext {
-  const { config } = testLoadContext(db, options.env)
-  return { db, config, mailer: options.mailer ?? createMailer({ from: config.mailFrom }, db), search: createSearch(config, db) }
+  const { config, search } = testLoadContext(db, options.env)
+  return { db, config, mailer: options.mailer ?? createMailer({ from: config.mailFrom }, db), search }
 }
 
 /** Runs every due job once, as the worker would. */
