@@ -9,6 +9,7 @@ import { createRequestHandler } from '@remix-run/express'
 import type { ServerBuild } from '@remix-run/node'
 import compression from 'compression'
 import express from 'express'
+import { describeSearch } from '../search/commands.server'
 import { loadConfigOrExit, onShutdown } from './config'
 import { csrfGuard, formBodyGuard, securityHeaders } from './http'
 import { startRuntime } from './runtime'
@@ -69,6 +70,7 @@ const server = app.listen(config.port, () => {
   lines.push(
     config.embedded ? `Database: embedded PostgreSQL, data in ${path.resolve(config.dataDir)}` : 'Database: DATABASE_URL',
     `Email: ${runtime.mailer.kind === 'smtp' ? 'SMTP_URL' : `development mailbox at ${config.appUrl}/dev/mailbox`}`,
+    `Search: ${describeSearch(config)}`,
   )
   if (runtime.demoLogins?.length) {
     lines.push('Demo logins:')

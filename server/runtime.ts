@@ -9,11 +9,14 @@ import { startEmbeddedPostgres, type EmbeddedDatabase } from '../db/embedded'
 import { migrateDatabase } from '../db/migrate'
 import { seedDemoData, type DemoLogin } from '../db/seed'
 import { createMailer } from '../emails/mailer.server'
+import { prepareSearchAtStartup, type SearchStartup } from '../search/commands.server'
 import { createSearch } from '../search/engine.server'
 
 export interface Runtime extends JobContext {
   database: Database
   demoLogins: DemoLogin[] | null
+  /** The search engine's start-up work (settings, an empty Meilisearch refilled), running in the background. */
+  searchStartup: Promise<SearchStartup>
   stop(): Promise<void>
 }
 
@@ -46,12 +49,15 @@ export async function startRuntime(config: Config, options: { worker?: boolean }
     const demoLogins = config.seedDemoData ? await seedDemoData(database.db) : null
     const ctx: JobContext = { db: database.db, config: fullConfig, mailer, search: createSearch(config, database.db) }
     if (options.worker ?? config.workerInWeb) worker = await startWorker(ctx, url)
+    // Not awaited: a slow or unreachable Meilisearch never delays or stops the start (it logs instead).
+    const searchStartup = prepareSearchAtStartup(ctx)
     const db = database
     let stopping: Promise<void> | undefined
     return {
       ...ctx,
       database,
       demoLogins,
+      searchStartup,
       stop() {
         stopping ??= (async () => {
           await worker?.stop().catch((error) => console.error(error))
