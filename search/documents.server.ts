@@ -4,13 +4,12 @@
  * ever indexed: a draft, a closed proposal or a suspended startup's proposal has no document.
  */
 import { createHash } from 'node:crypto'
-import { and, asc, eq, gt, inArray, type SQL } from 'drizzle-orm'
 import { getFixedT } from '../app/modules/i18n/i18n.server'
 import { supportedLocales, type Locale } from '../app/modules/i18n/locales'
-import { visibleProposal } from '../app/modules/proposals/disclosure.server'
+import { visiblePublishedSources, type PublishedSource } from '../app/modules/proposals/disclosure.server'
 import { labelKey } from '../app/modules/proposals/labels'
 import type { DbOrTx } from '../db/client'
-import { organisations, proposals, proposalVersions, startupProfiles, type ProposalSnapshot } from '../db/schema'
+import type { ProposalSnapshot } from '../db/schema'
 import type { SearchDocument } from './types'
 
 const DAY_MS = 86_400_000
@@ -25,6 +24,11 @@ export function today(now = new Date()): number {
   return Math.floor(now.getTime() / DAY_MS)
 }
 
+/** Every language's name of a code, without repeats. */
+function namesInAllLanguages(key: string): string[] {
+  return [...new Set(supportedLocales.map((locale) => getFixedT(locale)(key)))]
+}
+
 interface DocumentSource {
   id: string
   snapshot: ProposalSnapshot
@@ -35,10 +39,8 @@ interface DocumentSource {
   city: string | null
 }
 
-/** Every language's name of a code, without repeats. */
-function namesInAllLanguages(key: string): string[] {
-  return [...new Set(supportedLocales.map((locale) => getFixedT(locale)(key)))]
-}
+const documentOf = ({ startup, ...source }: PublishedSource): SearchDocument =>
+  buildSearchDocument({ ...source, startupName: startup.name, country: startup.country, region: startup.region, city: startup.city })
 
 export function buildSearchDocument(source: DocumentSource): SearchDocument {
   const s = source.snapshot
@@ -80,34 +82,13 @@ export function buildSearchDocument(source: DocumentSource): SearchDocument {
   return { ...document, hash }
 }
 
-function selectSources(db: DbOrTx, where: SQL | undefined, limit?: number) {
-  const query = db
-    .select({
-      id: proposals.id,
-      snapshot: proposalVersions.snapshot,
-      publishedAt: proposalVersions.publishedAt,
-      startupName: organisations.name,
-      country: organisations.country,
-      region: startupProfiles.region,
-      city: startupProfiles.city,
-    })
-    .from(proposals)
-    .innerJoin(organisations, eq(organisations.id, proposals.organisationId))
-    .innerJoin(proposalVersions, and(eq(proposalVersions.id, proposals.publishedVersionId), eq(proposalVersions.proposalId, proposals.id)))
-    .leftJoin(startupProfiles, eq(startupProfiles.organisationId, proposals.organisationId))
-    .where(and(visibleProposal, where))
-    .orderBy(asc(proposals.id))
-  return limit === undefined ? query : query.limit(limit)
-}
-
 /**
  * The documents of these proposals that should be indexed, and the ids that should not be
  * (not visible, or no longer existing).
  */
 export async function loadSearchDocuments(db: DbOrTx, ids: string[]): Promise<{ documents: SearchDocument[]; absent: string[] }> {
   if (ids.length === 0) return { documents: [], absent: [] }
-  const rows = await selectSources(db, inArray(proposals.id, ids))
-  const documents = rows.map(buildSearchDocument)
+  const documents = (await visiblePublishedSources(db, { ids })).map(documentOf)
   const present = new Set(documents.map((document) => document.id))
   return { documents, absent: ids.filter((id) => !present.has(id)) }
 }
@@ -116,9 +97,9 @@ export async function loadSearchDocuments(db: DbOrTx, ids: string[]): Promise<{ 
 export async function* allSearchDocuments(db: DbOrTx, batchSize = 1000): AsyncGenerator<SearchDocument[]> {
   let after: string | undefined
   for (;;) {
-    const rows = await selectSources(db, after ? gt(proposals.id, after) : undefined, batchSize)
+    const rows = await visiblePublishedSources(db, { after, limit: batchSize })
     if (rows.length === 0) return
-    yield rows.map(buildSearchDocument)
+    yield rows.map(documentOf)
     after = rows[rows.length - 1]!.id
     if (rows.length < batchSize) return
   }

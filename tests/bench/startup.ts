@@ -6,13 +6,16 @@
 import { rm } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
-import { listCatalogue } from '../../app/modules/proposals/catalogue.server'
+import { readCatalogueSearch } from '../../app/modules/proposals/search-params'
+import { searchCatalogue } from '../../app/modules/proposals/search.server'
 import { parseDirectoryQuery } from '../../app/modules/startups/directory-query'
 import { listStartups } from '../../app/modules/startups/directory.server'
 import { connectDatabase } from '../../db/client'
 import { startEmbeddedPostgres } from '../../db/embedded'
 import { migrateDatabase } from '../../db/migrate'
 import { seedDemoData } from '../../db/seed'
+import { createSearch } from '../../search/engine.server'
+import { drainSearchOutbox } from '../../search/sync.server'
 
 const rows: [string, string][] = []
 async function timed<T>(label: string, work: () => Promise<T>): Promise<T> {
@@ -42,7 +45,11 @@ try {
     const database = connectDatabase(pg.url)
     await timed(`${start}: demo data`, () => seedDemoData(database.db))
     if (start === 'second start') {
-      await latency('catalogue page 1', 200, () => listCatalogue(database.db, { page: 1, locale: 'es' }))
+      const search = createSearch({ meilisearch: undefined }, database.db)
+      await drainSearchOutbox(database.db, search)
+      const pageOne = readCatalogueSearch(new URLSearchParams())
+      // The same query 200 times: after the first, the engine answers from its cache (hydration still runs).
+      await latency('catalogue page 1 (search, cached after the first)', 200, () => searchCatalogue({ db: database.db, search }, null, pageOne, 'es'))
       await latency('startup directory, region ES11 + search', 200, () =>
         listStartups(database.db, parseDirectoryQuery(new URLSearchParams('region=ES11&q=bio'))),
       )

@@ -1,4 +1,4 @@
-/** The catalogue page: visible proposals only, newest first, 20 a page, public tier only. */
+/** The catalogue page without a search: visible proposals only, newest first, 20 a page, public tier facts. */
 import { eq } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
 import { createProposal } from '~/modules/proposals/editor.server'
@@ -10,12 +10,14 @@ import { useTestDatabase } from '../setup/database'
 import { createOrganisation, createUser, signIn } from '../setup/factories'
 import { actorFor, createProposalFor, publishedProposal, validProposalInput } from '../setup/proposal-factories'
 import { callRoute } from '../setup/routes'
+import { syncSearch } from '../setup/search'
 import { TEAM, createViewers } from './viewers'
 
 const t = useTestDatabase()
 const context = () => testLoadContext(t.db)
 
-function catalogue(query = '', init: { cookie?: string | null; headers?: Record<string, string> } = {}) {
+async function catalogue(query = '', init: { cookie?: string | null; headers?: Record<string, string> } = {}) {
+  await syncSearch(t.db)
   return callRoute(loader, makeRequest(`/proposals${query}`, init), context())
 }
 
@@ -26,7 +28,7 @@ function titled(title: string) {
 describe('the catalogue', () => {
   it('starts empty, saying so', async () => {
     const reply = await catalogue()
-    expect(reply.data).toMatchObject({ cards: [], total: 0, page: 1, pageCount: 1 })
+    expect(reply.data).toMatchObject({ hits: [], total: 0, page: 1, pageCount: 1 })
   })
 
   it('lists only visible proposals, newest published first, in the public tier', async () => {
@@ -51,8 +53,8 @@ describe('the catalogue', () => {
       const reply = await catalogue('', { cookie })
       expect(reply.status).toBe(200)
       expect(reply.data.total).toBe(3)
-      expect(reply.data.cards.map((card: { text: { title: string } }) => card.text.title)).toEqual(['Third published', 'Second published', 'First published'])
-      const [card] = reply.data.cards
+      expect(reply.data.hits.map((card: { text: { title: string } }) => card.text.title)).toEqual(['Third published', 'Second published', 'First published'])
+      const [card] = reply.data.hits
       expect(card).toMatchObject({
         id: third.id,
         amountSoughtCents: 25_000_000,
@@ -64,7 +66,10 @@ describe('the catalogue', () => {
         startup: { name: 'Fagos Atlánticos', city: 'Vigo', region: 'ES11' },
         text: { title: 'Third published', summary: 'Third published: the teaser.', lang: 'en' },
       })
-      for (const key of ['minimumTicketCents', 'preMoneyValuationCents', 'useOfFunds', 'modality', 'therapeuticAreas', 'team', 'ipStatus']) {
+      // Therapeutic areas are verified-tier facts: on the cards of verified viewers only.
+      if (cookie === null) expect(card).not.toHaveProperty('therapeuticAreas')
+      else expect(card.therapeuticAreas).toEqual(validProposalInput().therapeuticAreas)
+      for (const key of ['minimumTicketCents', 'preMoneyValuationCents', 'useOfFunds', 'modality', 'team', 'ipStatus']) {
         expect(card, key).not.toHaveProperty(key)
       }
       const sent = JSON.stringify(reply.data)
@@ -82,13 +87,13 @@ describe('the catalogue', () => {
     }
     await createProposal(t.db, null, startup.id, validProposalInput({ texts }), { status: 'published', originalLocale: 'gl' })
     const inSpanish = await catalogue('', { headers: { 'Accept-Language': 'es' } })
-    expect(inSpanish.data.cards[0].text).toMatchObject({ lang: 'es', title: 'Algas para biomateriales' })
+    expect(inSpanish.data.hits[0].text).toMatchObject({ lang: 'es', title: 'Algas para biomateriales' })
     const inEnglish = await catalogue('', { headers: { 'Accept-Language': 'en' } })
-    expect(inEnglish.data.cards[0].text).toMatchObject({ lang: 'gl', title: 'Algas para biomateriais' })
+    expect(inEnglish.data.hits[0].text).toMatchObject({ lang: 'gl', title: 'Algas para biomateriais' })
     // A signed-in reader's account language counts too.
     const reader = await createUser(t.db, { locale: 'es' })
     const asReader = await catalogue('', { cookie: await signIn(context(), reader.id) })
-    expect(asReader.data.cards[0].text.lang).toBe('es')
+    expect(asReader.data.hits[0].text.lang).toBe('es')
   })
 
   it('pages by 20, with a page past the end showing the last page', async () => {
@@ -100,12 +105,12 @@ describe('the catalogue', () => {
       await createProposal(t.db, null, startup.id, titled(`Proposal ${i}`), { status: 'published' })
     }
     const pages = [await catalogue(), await catalogue('?page=2'), await catalogue('?page=3')]
-    expect(pages.map((reply) => [reply.data.page, reply.data.pageCount, reply.data.total, reply.data.cards.length])).toEqual([
+    expect(pages.map((reply) => [reply.data.page, reply.data.pageCount, reply.data.total, reply.data.hits.length])).toEqual([
       [1, 3, 43, 20],
       [2, 3, 43, 20],
       [3, 3, 43, 3],
     ])
-    const ids = new Set(pages.flatMap((reply) => reply.data.cards.map((card: { id: string }) => card.id)))
+    const ids = new Set(pages.flatMap((reply) => reply.data.hits.map((card: { id: string }) => card.id)))
     expect(ids.size).toBe(43)
     expect((await catalogue('?page=99')).data.page).toBe(3)
     for (const odd of ['?page=0', '?page=-1', '?page=abc', '?page=1.5']) expect((await catalogue(odd)).data.page, odd).toBe(1)

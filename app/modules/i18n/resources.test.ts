@@ -20,7 +20,7 @@ function flatten(tree: Tree, prefix = ''): Map<string, string> {
  * string someone forgot to translate.
  */
 const sameInEveryLanguage = new Set(
-  ['Ponte', 'Startup', 'Startups', 'Email', 'Business angel', 'Business angels', 'Menu', 'Web', 'OK'].map((word) =>
+  ['Ponte', 'Startup', 'Startups', 'Email', 'Business angel', 'Business angels', 'Menu', 'Web', 'OK', 'Subsector', 'TRL {{level}} ({{count}})'].map((word) =>
     word.toLowerCase(),
   ),
 )

@@ -12,7 +12,8 @@ interface Money {
 
 const money = (cents: number, currency: string): Money => ({ cents, currency })
 
-function tierJson(proposal: TieredProposal) {
+/** A proposal in the viewer's tier, as the API writes it. */
+export function tierJson(proposal: TieredProposal) {
   const common = {
     id: proposal.id,
     tier: proposal.tier,

@@ -9,7 +9,7 @@
  *   description, use of funds, valuation, minimum ticket, team, modality, therapeutic areas,
  *   regulatory pathway and device class, IP status.
  */
-import { and, desc, eq, isNotNull, isNull, ne, sql, type SQL } from 'drizzle-orm'
+import { and, asc, desc, eq, inArray, isNotNull, isNull, ne, sql, type SQL } from 'drizzle-orm'
 import { isOrganiser, type Actor } from '~/modules/accounts/actor'
 import type { Locale } from '~/modules/i18n/locales'
 import { getVerifiedInvestorMembership } from '~/modules/investors/verification.server'
@@ -161,6 +161,44 @@ export function verifiedTier(source: PublishedSource): VerifiedTierProposal {
     ipStatus: snapshot.ipStatus,
     team: source.team.map((member) => ({ name: member.name, role: member.role })),
   }
+}
+
+/**
+ * The published versions of visible proposals (the catalogue's and the search index's source),
+ * by id or all of them in id order from `after`. One query for both, so that what is indexed
+ * and what a search page shows are read the same way.
+ */
+export async function visiblePublishedSources(db: DbOrTx, select: { ids: string[] } | { after?: string; limit: number }): Promise<PublishedSource[]> {
+  const where = 'ids' in select ? inArray(proposals.id, select.ids) : select.after ? sql`${proposals.id} > ${select.after}` : undefined
+  if ('ids' in select && select.ids.length === 0) return []
+  const query = db
+    .select({
+      id: proposals.id,
+      currency: proposals.currency,
+      snapshot: proposalVersions.snapshot,
+      publishedAt: proposalVersions.publishedAt,
+      name: organisations.name,
+      slug: organisations.slug,
+      country: organisations.country,
+      region: startupProfiles.region,
+      city: startupProfiles.city,
+      team: startupProfiles.team,
+    })
+    .from(proposals)
+    .innerJoin(organisations, eq(organisations.id, proposals.organisationId))
+    .innerJoin(proposalVersions, and(eq(proposalVersions.id, proposals.publishedVersionId), eq(proposalVersions.proposalId, proposals.id)))
+    .leftJoin(startupProfiles, eq(startupProfiles.organisationId, proposals.organisationId))
+    .where(and(visibleProposal, where))
+    .orderBy(asc(proposals.id))
+  const rows = 'ids' in select ? await query : await query.limit(select.limit)
+  return rows.map((row) => ({
+    id: row.id,
+    currency: row.currency,
+    snapshot: row.snapshot,
+    publishedAt: row.publishedAt,
+    startup: { name: row.name, slug: row.slug, country: row.country, region: row.region, city: row.city },
+    team: row.team ?? [],
+  }))
 }
 
 /** How the viewer stands to a proposal, which decides the tier and what the page explains. */

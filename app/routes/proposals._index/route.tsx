@@ -3,68 +3,88 @@ import { Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { RouteErrorBoundary } from '~/components/route-error-boundary'
 import { buttonClass } from '~/components/ui/button'
-import { EmptyState, PageHeader } from '~/components/ui/card'
+import { EmptyState, Notice, PageHeader } from '~/components/ui/card'
 import { Pagination } from '~/components/ui/pagination'
 import { getActor } from '~/modules/accounts/session.server'
 import { detectLocale, getFixedT } from '~/modules/i18n/i18n.server'
 import { titleMeta } from '~/modules/i18n/title-meta'
-import { listCatalogue } from '~/modules/proposals/catalogue.server'
-import { cataloguePage, catalogueUrl } from '~/modules/proposals/catalogue-query'
+import { isNarrowed, readCatalogueSearch, searchPageUrl, withPage } from '~/modules/proposals/search-params'
+import { searchCatalogue } from '~/modules/proposals/search.server'
+import { ActiveFilters, NoResultsSuggestions } from './active-filters'
 import { ProposalCard } from './proposal-card'
+import { SearchForm, useShownSearch } from './search-form'
 
 export const meta = titleMeta
 
-/** The catalogue of proposals seeking financing: open to everyone, public tier only, newest first. */
+/**
+ * The catalogue: proposals seeking financing, searched and filtered. Open to everyone; the
+ * search's scope and the cards follow the viewer's tier. The whole search is in the URL.
+ */
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const actor = await getActor(request, context)
   const locale = await detectLocale(request, actor?.locale)
-  const page = cataloguePage(new URL(request.url).searchParams)
-  const result = await listCatalogue(context.db, { page, locale })
-  return { ...result, locale, signedIn: actor !== null, title: `${getFixedT(locale)('catalogue.list.title')} · Ponte` }
+  const answer = await searchCatalogue(context, actor, readCatalogueSearch(new URL(request.url).searchParams), locale)
+  const t = getFixedT(locale)
+  const title = answer.search.q ? t('catalogue.search.pageTitle', { q: answer.search.q }) : t('catalogue.list.title')
+  return { ...answer, locale, signedIn: actor !== null, title: `${title} · Ponte` }
 }
 
 export default function ProposalCatalogue() {
   const { t } = useTranslation()
-  const { cards, total, page, pageCount, locale, signedIn } = useLoaderData<typeof loader>()
+  const { hits, total, page, pageCount, facets, scope, degraded, search, locale, signedIn } = useLoaderData<typeof loader>()
+  const { pending } = useShownSearch(search)
+  const narrowed = isNarrowed(search)
   return (
     <>
       <PageHeader title={t('catalogue.list.title')} description={t('catalogue.list.lead')} />
-      <p role="status" className="text-sm font-medium text-muted">
-        {t('catalogue.list.results', { count: total })}
-        {pageCount > 1 ? ` · ${t('catalogue.list.pageOf', { page, pageCount })}` : null}
-      </p>
-      {cards.length ? (
-        <ul className="mt-4 grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
-          {cards.map((proposal) => (
-            <li key={proposal.id}>
-              <ProposalCard proposal={proposal} locale={locale} />
-            </li>
-          ))}
-        </ul>
-      ) : (
-        <div className="mt-4">
-          <EmptyState
-            title={t('catalogue.list.empty.title')}
-            description={t('catalogue.list.empty.description')}
-            action={
-              <Link to={signedIn ? '/dashboard' : '/signup'} className={buttonClass('secondary')}>
-                {t(signedIn ? 'catalogue.list.empty.dashboard' : 'catalogue.list.empty.signup')}
-              </Link>
-            }
+      <div className="grid gap-8 lg:grid-cols-[18rem_1fr]">
+        <aside>
+          <SearchForm search={search} facets={facets} scope={scope} />
+        </aside>
+        <section aria-labelledby="results-heading" aria-busy={pending} className={`min-w-0 space-y-4 transition-opacity ${pending ? 'opacity-60' : ''}`}>
+          <h2 id="results-heading" className="sr-only">
+            {t('catalogue.search.resultsHeading')}
+          </h2>
+          {degraded ? <Notice tone="info">{t('catalogue.search.degraded')}</Notice> : null}
+          <p role="status" className="text-sm font-medium text-muted">
+            {t(narrowed ? 'catalogue.search.results' : 'catalogue.list.results', { count: total })}
+            {pageCount > 1 ? ` · ${t('catalogue.list.pageOf', { page, pageCount })}` : null}
+          </p>
+          <ActiveFilters search={search} locale={locale} />
+          {hits.length ? (
+            <ul className="grid gap-4 sm:grid-cols-2 xl:grid-cols-3">
+              {hits.map((proposal) => (
+                <li key={proposal.id}>
+                  <ProposalCard proposal={proposal} locale={locale} query={search.q} />
+                </li>
+              ))}
+            </ul>
+          ) : narrowed ? (
+            <NoResultsSuggestions search={search} facets={facets} locale={locale} />
+          ) : (
+            <EmptyState
+              title={t('catalogue.list.empty.title')}
+              description={t('catalogue.list.empty.description')}
+              action={
+                <Link to={signedIn ? '/dashboard' : '/signup'} className={buttonClass('secondary')}>
+                  {t(signedIn ? 'catalogue.list.empty.dashboard' : 'catalogue.list.empty.signup')}
+                </Link>
+              }
+            />
+          )}
+          <Pagination
+            page={page}
+            pageCount={pageCount}
+            hrefFor={(target) => searchPageUrl(withPage(search, target))}
+            labels={{
+              nav: t('catalogue.list.pagination.label'),
+              previous: t('catalogue.list.pagination.previous'),
+              next: t('catalogue.list.pagination.next'),
+              page: (target) => t('catalogue.list.pagination.page', { page: target }),
+            }}
           />
-        </div>
-      )}
-      <Pagination
-        page={page}
-        pageCount={pageCount}
-        hrefFor={catalogueUrl}
-        labels={{
-          nav: t('catalogue.list.pagination.label'),
-          previous: t('catalogue.list.pagination.previous'),
-          next: t('catalogue.list.pagination.next'),
-          page: (target) => t('catalogue.list.pagination.page', { page: target }),
-        }}
-      />
+        </section>
+      </div>
     </>
   )
 }

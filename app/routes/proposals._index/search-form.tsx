@@ -1,0 +1,288 @@
+import { Form, useLocation, useNavigate, useNavigation } from '@remix-run/react'
+import { useEffect, useRef, type FormEvent, type ReactNode } from 'react'
+import { useTranslation } from 'react-i18next'
+import { Button, Spinner } from '~/components/ui/button'
+import { regionName } from '~/modules/organisations/regions'
+import { labelKey } from '~/modules/proposals/labels'
+import { closingWithinChoices, effectiveSort, readCatalogueSearch, searchFromForm, searchPageUrl, type CatalogueSearch } from '~/modules/proposals/search-params'
+import { developmentPhases, instruments, stages, subsectors, therapeuticAreas, trlLevels } from '~/modules/proposals/taxonomy'
+import { searchSorts, type FacetCounts, type SearchScope } from '../../../search/types'
+
+/** Typing waits this long after the last key before it searches. */
+const TYPING_DELAY_MS = 250
+
+/**
+ * The search that the page is showing, or the one it is about to show: controls follow a click at
+ * once, before the results arrive.
+ */
+export function useShownSearch(loaded: CatalogueSearch): { shown: CatalogueSearch; pending: boolean } {
+  const navigation = useNavigation()
+  const pending = navigation.state === 'loading' && navigation.location.pathname === '/proposals'
+  return { shown: pending ? readCatalogueSearch(new URLSearchParams(navigation.location.search)) : loaded, pending }
+}
+
+/**
+ * A text input that keeps what the person is typing while results arrive, and shows the URL's
+ * value when the URL changes from elsewhere (back button, a "remove filter" link).
+ */
+function useUrlSyncedInput(value: string) {
+  const ref = useRef<HTMLInputElement>(null)
+  useEffect(() => {
+    const input = ref.current
+    if (input && document.activeElement !== input && input.value !== value) input.value = value
+  }, [value])
+  return ref
+}
+
+interface SearchFormProps {
+  search: CatalogueSearch
+  facets: FacetCounts
+  scope: SearchScope
+}
+
+/**
+ * The search box, sort and filters: one GET form, so it works without JavaScript (the Apply
+ * button) and its URL is the search. With JavaScript, typing searches after a short pause and
+ * every other change searches at once, keeping the URL canonical.
+ */
+export function SearchForm({ search, facets, scope }: SearchFormProps) {
+  const { t } = useTranslation()
+  const navigate = useNavigate()
+  const location = useLocation()
+  const { shown, pending } = useShownSearch(search)
+  const typingTimer = useRef<ReturnType<typeof setTimeout>>()
+  // While someone types, one history entry holds the search (back returns to before the typing).
+  const typingEntry = useRef(false)
+  const queryInput = useUrlSyncedInput(search.q)
+  const amountMinInput = useUrlSyncedInput(search.filters.amountMinEur?.toString() ?? '')
+  const amountMaxInput = useUrlSyncedInput(search.filters.amountMaxEur?.toString() ?? '')
+  useEffect(() => () => clearTimeout(typingTimer.current), [])
+
+  const go = (form: HTMLFormElement, typing: boolean) => {
+    const target = searchPageUrl(searchFromForm(new FormData(form)))
+    if (target === `${location.pathname}${location.search}`) return
+    navigate(target, { replace: typing && typingEntry.current, preventScrollReset: true })
+    typingEntry.current = typing
+  }
+
+  const onChange = (event: FormEvent<HTMLFormElement>) => {
+    const target = event.target as HTMLInputElement
+    const form = event.currentTarget
+    clearTimeout(typingTimer.current)
+    const typing = target.type === 'search' || target.type === 'number'
+    if (typing) typingTimer.current = setTimeout(() => go(form, true), TYPING_DELAY_MS)
+    else go(form, false)
+  }
+
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault()
+    clearTimeout(typingTimer.current)
+    go(event.currentTarget, false)
+  }
+
+  const f = shown.filters
+  const sort = effectiveSort(shown)
+  return (
+    <Form method="get" action="/proposals" role="search" aria-label={t('catalogue.search.label')} onChange={onChange} onSubmit={onSubmit} className="space-y-6">
+      <div>
+        <label htmlFor="proposal-search" className="block text-sm font-medium text-ink">
+          {t('catalogue.search.label')}
+        </label>
+        <div className="relative mt-1.5">
+          <input
+            ref={queryInput}
+            id="proposal-search"
+            name="q"
+            type="search"
+            defaultValue={search.q}
+            maxLength={200}
+            autoComplete="off"
+            placeholder={t('catalogue.search.placeholder')}
+            aria-describedby="proposal-search-hint"
+            className="block w-full rounded-xl border border-line bg-white py-3 pl-4 pr-12 text-base text-ink shadow-sm placeholder:text-muted/70 focus:border-brand-500 focus:outline-none focus:ring-2 focus:ring-brand-200"
+          />
+          <span className="absolute inset-y-0 right-4 flex items-center text-brand-700" aria-hidden={!pending}>
+            {pending ? (
+              <>
+                <Spinner />
+                <span className="sr-only">{t('catalogue.search.searching')}</span>
+              </>
+            ) : null}
+          </span>
+        </div>
+        <p id="proposal-search-hint" className="mt-1.5 text-xs text-muted">
+          {t(scope === 'verified' ? 'catalogue.search.hintVerified' : 'catalogue.search.hintPublic')}
+        </p>
+      </div>
+
+      <label className="block text-sm font-medium text-ink">
+        {t('catalogue.search.sort')}
+        <select name="sort" value={sort} onChange={() => {}} className={selectClass}>
+          {searchSorts.map((option) => (
+            <option key={option} value={option} disabled={option === 'relevance' && !shown.q}>
+              {t(`catalogue.search.sorts.${option}`)}
+            </option>
+          ))}
+        </select>
+      </label>
+
+      <CheckboxFacet legend={t('catalogue.search.facets.subsector')} name="subsector" codes={subsectors} selected={f.subsector} counts={facets.subsector} label={(code) => t(labelKey.subsector(code))} />
+      <CheckboxFacet legend={t('catalogue.search.facets.stage')} name="stage" codes={stages} selected={f.stage} counts={facets.stage} label={(code) => t(labelKey.stage(code))} />
+      <CheckboxFacet
+        legend={t('catalogue.search.facets.region')}
+        name="region"
+        codes={regionCodes(facets.region, f.region)}
+        selected={f.region}
+        counts={facets.region}
+        label={(code) => (regionName(code) === code ? code : `${regionName(code)} (${code})`)}
+      />
+      <CheckboxFacet legend={t('catalogue.search.facets.instrument')} name="instrument" codes={instruments} selected={f.instrument} counts={facets.instrument} label={(code) => t(labelKey.instrument(code))} />
+      <CheckboxFacet
+        legend={t('catalogue.search.facets.developmentPhase')}
+        name="phase"
+        codes={developmentPhases}
+        selected={f.developmentPhase}
+        counts={facets.developmentPhase}
+        label={(code) => t(labelKey.developmentPhase(code))}
+      />
+      {scope === 'verified' ? (
+        <CheckboxFacet
+          legend={t('catalogue.search.facets.therapeuticArea')}
+          name="therapeuticArea"
+          codes={therapeuticAreas}
+          selected={f.therapeuticArea}
+          counts={facets.therapeuticArea}
+          label={(code) => t(labelKey.therapeuticArea(code))}
+        />
+      ) : null}
+
+      <FacetGroup legend={t('catalogue.search.facets.trl')}>
+        <div className="grid grid-cols-2 gap-3">
+          {(['trlMin', 'trlMax'] as const).map((name) => (
+            <label key={name} className="block text-xs font-medium text-muted">
+              {t(name === 'trlMin' ? 'catalogue.search.from' : 'catalogue.search.to')}
+              <select name={name} value={f[name] ?? ''} onChange={() => {}} className={selectClass}>
+                <option value="">{t('catalogue.search.any')}</option>
+                {trlLevels.map((level) => (
+                  <option key={level} value={level}>
+                    {t('catalogue.search.trlOption', { level, count: facets.trl[String(level)] ?? 0 })}
+                  </option>
+                ))}
+              </select>
+            </label>
+          ))}
+        </div>
+      </FacetGroup>
+
+      <FacetGroup legend={t('catalogue.search.facets.amount')}>
+        <div className="grid grid-cols-2 gap-3">
+          {(
+            [
+              ['amountMin', amountMinInput, search.filters.amountMinEur],
+              ['amountMax', amountMaxInput, search.filters.amountMaxEur],
+            ] as const
+          ).map(([name, ref, value]) => (
+            <label key={name} className="block text-xs font-medium text-muted">
+              {t(name === 'amountMin' ? 'catalogue.search.from' : 'catalogue.search.to')}
+              <input
+                ref={ref}
+                name={name}
+                type="number"
+                inputMode="numeric"
+                min={0}
+                step={1000}
+                defaultValue={value ?? ''}
+                placeholder="€"
+                className={selectClass}
+              />
+            </label>
+          ))}
+        </div>
+      </FacetGroup>
+
+      <FacetGroup legend={t('catalogue.search.facets.closing')}>
+        {[undefined, ...closingWithinChoices].map((days) => (
+          <label key={days ?? 'any'} className="flex items-center gap-2 py-0.5 text-sm text-ink">
+            <input
+              type="radio"
+              name="closingWithinDays"
+              value={days ?? ''}
+              checked={f.closingWithinDays === days}
+              onChange={() => {}}
+              className="h-4 w-4 accent-brand-700"
+            />
+            {days === undefined ? t('catalogue.search.anyTime') : t('catalogue.search.closingWithin', { count: days })}
+          </label>
+        ))}
+        {f.closingWithinDays !== undefined && !(closingWithinChoices as readonly number[]).includes(f.closingWithinDays) ? (
+          <label className="flex items-center gap-2 py-0.5 text-sm text-ink">
+            <input type="radio" name="closingWithinDays" value={f.closingWithinDays} checked onChange={() => {}} className="h-4 w-4 accent-brand-700" />
+            {t('catalogue.search.closingWithin', { count: f.closingWithinDays })}
+          </label>
+        ) : null}
+      </FacetGroup>
+
+      <Button type="submit" variant="secondary" className="w-full">
+        {t('catalogue.search.apply')}
+      </Button>
+    </Form>
+  )
+}
+
+const selectClass =
+  'mt-1 block w-full rounded-lg border border-line bg-white px-3 py-2 text-sm text-ink shadow-sm focus:border-brand-500 focus:outline-none focus:ring-2 focus:ring-brand-200'
+
+function FacetGroup({ legend, children }: { legend: string; children: ReactNode }) {
+  return (
+    <fieldset className="border-t border-line pt-4">
+      <legend className="float-left mb-2 w-full text-sm font-semibold text-ink">{legend}</legend>
+      <div className="clear-left">{children}</div>
+    </fieldset>
+  )
+}
+
+/** Regions to offer: those with results, then any selected ones, most results first. */
+function regionCodes(counts: Record<string, number>, selected: readonly string[] = []): string[] {
+  const codes = new Set([...Object.keys(counts).filter((code) => (counts[code] ?? 0) > 0), ...selected])
+  return [...codes].sort((a, b) => (counts[b] ?? 0) - (counts[a] ?? 0) || a.localeCompare(b))
+}
+
+interface CheckboxFacetProps<Code extends string> {
+  legend: string
+  name: string
+  codes: readonly Code[]
+  selected: readonly string[] | undefined
+  counts: Record<string, number>
+  label: (code: Code) => string
+}
+
+/**
+ * One facet's values with how many results each would give (counted without this facet's own
+ * filter, so picking a second value adds to the results). Values with none are dimmed.
+ */
+function CheckboxFacet<Code extends string>({ legend, name, codes, selected = [], counts, label }: CheckboxFacetProps<Code>) {
+  const { t } = useTranslation()
+  if (codes.length === 0) return null
+  return (
+    <FacetGroup legend={legend}>
+      <ul className="space-y-1">
+        {codes.map((code) => {
+          const count = counts[code] ?? 0
+          const checked = selected.includes(code)
+          return (
+            <li key={code}>
+              <label className={`flex items-center gap-2 text-sm ${count === 0 && !checked ? 'text-muted' : 'text-ink'}`}>
+                <input type="checkbox" name={name} value={code} checked={checked} onChange={() => {}} className="h-4 w-4 rounded accent-brand-700" />
+                <span className="flex-1">{label(code)}</span>
+                <span className="tabular-nums text-xs text-muted" aria-hidden="true">
+                  {count}
+                </span>
+                <span className="sr-only">{t('catalogue.search.facetCount', { count })}</span>
+              </label>
+            </li>
+          )
+        })}
+      </ul>
+    </FacetGroup>
+  )
+}
