@@ -10,30 +10,21 @@
  * - Text: a query word's alternatives are the word, its synonyms and the indexed words within
  *   its typo budget (trigram candidates from `search_terms`, checked by edit distance); the
  *   alternatives are ORed, the words ANDed, the last word also matches as a prefix.
- * - Counting: the total and the disjunctive facets come from one scan of the rows that pass all
- *   filters but at most one facet filter. The page is a second statement, run alongside.
+ * - PostgreSQL only matches the text (GIN indexes), returning the matching documents' numbers.
+ *   Filters, the total, the disjunctive facet counts, sorts and paging are computed in memory
+ *   over the filter columns of every document (search/postgres-columns.server.ts, about 50 bytes
+ *   a document), which each process brings up to date from the database when the index version
+ *   moved: other processes write too.
  * - Relevance: title matches first, then ts_rank_cd over a rescoring window, then newest.
  * - Answers are cached until the index changes (every write bumps a version).
  */
 import { sql, type SQL } from 'drizzle-orm'
 import { isUuid } from '../app/modules/proposals/access.server'
 import type { Db, DbOrTx } from '../db/client'
+import { SearchColumns, type Evaluation } from './postgres-columns.server'
 import { synonymsOf } from './synonyms'
 import { editDistance, MAX_WORD_LENGTH, queryWords, typoBudget, words } from './text'
-import {
-  facetNames,
-  MAX_PER_PAGE,
-  verifiedOnlyFacets,
-  type FacetCounts,
-  type FacetName,
-  type SearchDocument,
-  type SearchEngine,
-  type SearchFilters,
-  type SearchQuery,
-  type SearchResult,
-  type SearchScope,
-  type SearchSort,
-} from './types'
+import { MAX_PER_PAGE, type SearchDocument, type SearchEngine, type SearchQuery, type SearchResult, type SearchScope, type SearchSort } from './types'
 
 /** Documents written per statement (one jsonb parameter each). */
 const WRITE_BATCH_SIZE = 250
@@ -48,10 +39,14 @@ const MAX_TYPO_ALTERNATIVES = 8
 /** Trigram candidates fetched per query word before the edit-distance check. */
 const TRIGRAM_CANDIDATES = 40
 
-const DAY_MS = 86_400_000
+export interface PostgresEngineOptions {
+  /** Keep answers until the index changes (the default); off, every query is computed (benchmarks). */
+  cacheAnswers?: boolean
+}
 
-export function createPostgresEngine(db: Db): SearchEngine {
-  const cache = new AnswerCache()
+export function createPostgresEngine(db: Db, options: PostgresEngineOptions = {}): SearchEngine {
+  const cache = new AnswerCache(options.cacheAnswers === false ? 0 : undefined)
+  const columns = new SearchColumns(db)
   return {
     name: 'postgres',
     async index(documents) {
@@ -66,9 +61,14 @@ export function createPostgresEngine(db: Db): SearchEngine {
     async remove(ids) {
       const uuids = [...new Set(ids.filter(isUuid))]
       if (uuids.length === 0) return
+      // Other processes drop the removed documents from memory by these records; an hour is plenty.
       await db.execute(sql`
-        delete from search_documents
-        where proposal_id in (select value::uuid from jsonb_array_elements_text(${JSON.stringify(uuids)}::jsonb))`)
+        with removed as (
+          delete from search_documents
+          where proposal_id in (select value::uuid from jsonb_array_elements_text(${JSON.stringify(uuids)}::jsonb))
+          returning document_number
+        ), pruned as (delete from search_removals where removed_at < now() - interval '1 hour')
+        insert into search_removals (document_number) select document_number from removed`)
       await bumpIndexVersion(db)
     },
     async applySettings() {
@@ -77,7 +77,7 @@ export function createPostgresEngine(db: Db): SearchEngine {
       await db.execute(sql`analyze search_terms`)
     },
     async query(query) {
-      return runQuery(db, cache, query)
+      return runQuery(db, columns, cache, query)
     },
     async health() {
       try {
@@ -95,6 +95,9 @@ export function createPostgresEngine(db: Db): SearchEngine {
       // One transaction: readers keep seeing the old index until the new one is committed whole.
       const result = await db.transaction(async (tx) => {
         await tx.execute(sql`delete from search_documents`)
+        // Everything removed: other processes reload their columns.
+        await tx.execute(sql`delete from search_removals`)
+        await tx.execute(sql`insert into search_removals (document_number) values (null)`)
         await tx.execute(sql`delete from search_terms`)
         let indexed = 0
         // The vectors of a batch are computed on another connection (outside this transaction)
@@ -196,7 +199,7 @@ async function writeComputed(db: DbOrTx, batch: ComputedBatch): Promise<void> {
       development_phase = excluded.development_phase, therapeutic_areas = excluded.therapeutic_areas,
       trl = excluded.trl, amount_sought_eur = excluded.amount_sought_eur, closing_date = excluded.closing_date,
       published_at = excluded.published_at, public_tsv = excluded.public_tsv, full_tsv = excluded.full_tsv,
-      indexed_at = excluded.indexed_at`)
+      indexed_at = excluded.indexed_at, written_xid = pg_current_xact_id()`)
   await db.execute(sql`
     insert into search_terms (term)
     select value from jsonb_array_elements_text(${batch.terms}::jsonb)
@@ -274,183 +277,36 @@ async function textQuery(db: Db, tokens: string[]): Promise<SQL> {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Filters
+// Matching: PostgreSQL finds the documents of the text, the columns in memory do the rest
 
-function textArray(values: readonly string[]): SQL {
-  return sql`array[${sql.join(
-    values.map((value) => sql`${value}::text`),
-    sql`, `,
-  )}]::text[]`
+/** The documents matching a query's text, by document number (search/postgres-columns.server.ts). */
+interface TextMatch {
+  tsquery: SQL
+  matching: number[]
+  /** Those whose title (or startup name) matches: relevance puts them first. Only for relevance. */
+  titled?: number[]
 }
 
-function anyOf(column: SQL, values: readonly string[] | undefined): SQL | undefined {
-  return values && values.length > 0 ? sql`coalesce(${column} = any(${textArray(values)}), false)` : undefined
-}
-
-function between(column: SQL, min: SQL | undefined, max: SQL | undefined): SQL | undefined {
-  if (min && max) return sql`${column} between ${min} and ${max}`
-  if (min) return sql`${column} >= ${min}`
-  if (max) return sql`${column} <= ${max}`
-  return undefined
-}
-
-const int = (value: number | undefined) => (value === undefined ? undefined : sql`${Math.trunc(value)}::int`)
-const bigint = (value: number | undefined) => (value === undefined ? undefined : sql`${Math.trunc(value)}::bigint`)
-const isoDay = (day: number) => sql`${new Date(day * DAY_MS).toISOString().slice(0, 10)}::date`
-
-/** The filter of each facet that has one (the facet's counts ignore it: disjunctive facets). */
-function facetFilters(filters: SearchFilters, scope: SearchScope): Partial<Record<FacetName, SQL>> {
-  const result: Partial<Record<FacetName, SQL | undefined>> = {
-    subsector: anyOf(sql`subsector`, filters.subsector),
-    stage: anyOf(sql`stage`, filters.stage),
-    region: anyOf(sql`region`, filters.region),
-    instrument: anyOf(sql`instrument`, filters.instrument),
-    developmentPhase: anyOf(sql`development_phase`, filters.developmentPhase),
-    // The public tier cannot filter on what it cannot see.
-    therapeuticArea:
-      scope === 'verified' && filters.therapeuticArea && filters.therapeuticArea.length > 0
-        ? sql`therapeutic_areas && ${textArray(filters.therapeuticArea)}`
-        : undefined,
-    trl: between(sql`trl`, int(filters.trlMin), int(filters.trlMax)),
-  }
-  return Object.fromEntries(Object.entries(result).filter(([, filter]) => filter !== undefined))
-}
-
-/** Filters that are not facets: every hit must pass them, facet counts included. */
-function otherFilters(filters: SearchFilters, today: number): SQL[] {
-  const closing =
-    filters.closingWithinDays === undefined ? undefined : between(sql`closing_date`, isoDay(today), isoDay(today + Math.trunc(filters.closingWithinDays)))
-  return [between(sql`amount_sought_eur`, bigint(filters.amountMinEur), bigint(filters.amountMaxEur)), closing].filter(
-    (filter): filter is SQL => filter !== undefined,
-  )
-}
-
-// ---------------------------------------------------------------------------------------------
-// Query
-
-/** A query turned into SQL pieces, shared by the count and the page statements. */
-interface Plan {
-  /** The tsquery of the text (an expression of parameters), or none for an empty text. */
-  tsquery: SQL | undefined
-  scope: SearchScope
-  /** Each filtered facet's condition. */
-  facetFilters: Partial<Record<FacetName, SQL>>
-  /** Conditions every hit meets, facet counts included (text, amount, closing date). */
-  always: SQL[]
-}
-
-function planQuery(query: SearchQuery, tsquery: SQL | undefined): Plan {
-  const vector = sql.raw(query.scope === 'public' ? 'public_tsv' : 'full_tsv')
-  return {
-    tsquery,
-    scope: query.scope,
-    facetFilters: facetFilters(query.filters, query.scope),
-    always: [...(tsquery ? [sql`${vector} @@ (select q from query)`] : []), ...otherFilters(query.filters, query.today)],
-  }
-}
-
-function allOf(conditions: SQL[]): SQL {
-  return conditions.length === 0 ? sql`true` : sql.join(conditions, sql` and `)
-}
-
-/** `with query as (...)`: the tsquery computed once per statement, referenced as `(select q from query)`. */
-function withQuery(plan: Plan): SQL {
-  return plan.tsquery ? sql`with query as (select ${plan.tsquery} as q)` : sql``
-}
+const documentNumbers = (list: string | null) => (list ? list.split(',').map(Number) : [])
 
 /**
- * Runs a statement of a text query in its own transaction, telling the planner to use the GIN
- * indexes: it does not count the cost of reading vectors stored out of line, and could otherwise
- * choose to test every row's vector for a common word. (JIT compilation would cost more than
- * these statements take.)
+ * One statement in its own transaction, telling the planner to use the GIN indexes: it does not
+ * count the cost of reading vectors stored out of line, and could otherwise choose to test every
+ * row's vector for a common word. (JIT compilation would cost more than the statement takes.)
+ * The numbers come back as one text each (a list), not as a row per document.
  */
-async function withPlannerSettings<T>(db: Db, plan: Plan, work: (tx: DbOrTx) => Promise<T>): Promise<T> {
-  if (!plan.tsquery) return work(db)
-  return db.transaction(async (tx) => {
+async function matchText(db: Db, tokens: string[], scope: SearchScope, titles: boolean): Promise<TextMatch> {
+  const tsquery = await textQuery(db, tokens)
+  const vector = sql.raw(scope === 'public' ? 'public_tsv' : 'full_tsv')
+  const numbersWhere = (condition: SQL) =>
+    sql`(select string_agg(document_number::text, ',') from search_documents where ${condition} @@ (select q from query))`
+  const [row] = await db.transaction(async (tx) => {
     await tx.execute(sql`select set_config('jit', 'off', true), set_config('enable_seqscan', 'off', true)`)
-    return work(tx)
+    return tx.execute<{ matching: string | null; titled: string | null }>(sql`
+      with query as (select ${tsquery} as q)
+      select ${numbersWhere(vector)} as matching, ${titles ? numbersWhere(sql`search_title_tsv(document)`) : sql`null`} as titled`)
   })
-}
-
-// Counting: the total and the facets
-
-/** The facets counted in groups of columns: three hash tables per row instead of seven. */
-const countGroups: readonly { facets: FacetName[]; columns: string[] }[] = [
-  { facets: ['subsector', 'stage', 'instrument'], columns: ['subsector', 'stage', 'instrument'] },
-  { facets: ['region', 'developmentPhase', 'trl'], columns: ['region', 'development_phase', 'trl'] },
-  { facets: ['therapeuticArea'], columns: ['therapeutic_areas'] },
-]
-
-interface CountRow extends Record<string, unknown> {
-  group_index: number
-  failing: FacetName | null
-  values: (string | number | string[] | null)[]
-  count: number
-}
-
-interface Counts {
-  total: number
-  facets: FacetCounts
-}
-
-/**
- * The total and the disjunctive facet counts in one scan. Rows failing at most one facet
- * filter are grouped by (the facet filter they fail, the values of a group of facets); a
- * facet's counts then add the groups that fail no filter or only its own.
- */
-async function countHits(db: Db, plan: Plan): Promise<Counts> {
-  const filtered = Object.keys(plan.facetFilters) as FacetName[]
-  const failing =
-    filtered.length === 0
-      ? sql`null::text`
-      : sql`case ${sql.join(
-          filtered.map((facet) => sql`when not ${plan.facetFilters[facet]!} then ${facet}::text`),
-          sql` `,
-        )} end`
-  const atMostOneFailing =
-    filtered.length <= 1
-      ? []
-      : [
-          sql`(${sql.join(
-            filtered.map((facet) => sql`(not ${plan.facetFilters[facet]!})::int`),
-            sql` + `,
-          )}) <= 1`,
-        ]
-  const groups = countGroups.filter((group) => plan.scope === 'verified' || !group.facets.some((facet) => verifiedOnlyFacets.includes(facet)))
-  const groupingSets = groups.map((group) => sql.raw(`(failing, ${group.columns.join(', ')})`))
-  const groupIndex = sql.raw(`case ${groups.map((group, index) => `when grouping(${group.columns[0]}) = 0 then ${index}`).join(' ')} end`)
-  const rows = await withPlannerSettings(db, plan, (tx) =>
-    tx.execute<CountRow>(sql`
-      ${withQuery(plan)}
-      select ${groupIndex} as group_index, failing, count(*)::int as count,
-        json_build_array(${sql.raw(groups.flatMap((group) => group.columns).join(', '))}) as values
-      from (
-        select subsector, stage, instrument, region, development_phase, trl, therapeutic_areas, ${failing} as failing
-        from search_documents
-        where ${allOf([...plan.always, ...atMostOneFailing])}
-      ) as hits
-      group by grouping sets (${sql.join(groupingSets, sql`, `)})`),
-  )
-  return rollUp(rows, groups)
-}
-
-function rollUp(rows: CountRow[], groups: typeof countGroups): Counts {
-  const facets = Object.fromEntries(facetNames.map((facet) => [facet, {}])) as FacetCounts
-  let total = 0
-  const columnOffsets = groups.map((_, index) => groups.slice(0, index).reduce((sum, group) => sum + group.columns.length, 0))
-  for (const row of rows) {
-    const group = groups[row.group_index]!
-    if (row.group_index === 0 && row.failing === null) total += row.count
-    group.facets.forEach((facet, position) => {
-      if (row.failing !== null && row.failing !== facet) return
-      const value = row.values[columnOffsets[row.group_index]! + position]
-      for (const key of Array.isArray(value) ? value : [value]) {
-        if (key === null || key === undefined) continue
-        facets[facet][String(key)] = (facets[facet][String(key)] ?? 0) + row.count
-      }
-    })
-  }
-  return { total, facets }
+  return { tsquery, matching: documentNumbers(row!.matching), titled: titles ? documentNumbers(row!.titled) : undefined }
 }
 
 // Paging
@@ -463,70 +319,33 @@ function rollUp(rows: CountRow[], groups: typeof countGroups): Counts {
  */
 const RESCORE_WINDOW = 200
 
-const sortOrder: Record<Exclude<SearchSort, 'relevance'>, string> = {
-  newest: 'published_at desc, proposal_id',
-  amount_asc: 'amount_sought_eur asc, proposal_id',
-  amount_desc: 'amount_sought_eur desc, proposal_id',
-  closing: 'closing_date asc, proposal_id',
-}
-
 interface Page {
   offset: number
   limit: number
 }
 
-async function pageOf(db: Db, plan: Plan, sort: SearchSort, page: Page): Promise<string[]> {
-  const conditions = allOf([...plan.always, ...Object.values(plan.facetFilters)])
-  const rows = await withPlannerSettings(db, plan, (tx) =>
-    plan.tsquery && sort === 'relevance'
-      ? tx.execute<{ id: string }>(rescoredPage(plan, conditions, page))
-      : tx.execute<{ id: string }>(sortedPage(plan, conditions, sort, page)),
-  )
-  return rows.map((row) => row.id)
+/** The ids of a page of the hits. */
+async function pageOf(db: Db, columns: SearchColumns, evaluated: Evaluated, sort: SearchSort, page: Page): Promise<string[]> {
+  const { evaluation, text } = evaluated
+  // Ids taken at once: the columns may be brought up to date (slots reused) while ranking.
+  const ordered = columns.ordered(evaluation.hits, sort, page.offset + page.limit, text?.titled)
+  if (!text || sort !== 'relevance' || page.offset >= RESCORE_WINDOW) return ordered.slice(page.offset).map((hit) => hit.id)
+  const window = ordered.slice(0, RESCORE_WINDOW)
+  const rankById = await ranksOf(db, text.tsquery, window.map((hit) => hit.id))
+  const rescored = window
+    .map((hit, position) => ({ ...hit, position, rank: rankById.get(hit.id) ?? 0 }))
+    .sort((a, b) => Number(b.inTitle) - Number(a.inTitle) || b.rank - a.rank || a.position - b.position)
+  return [...rescored, ...ordered.slice(RESCORE_WINDOW)].slice(page.offset, page.offset + page.limit).map((hit) => hit.id)
 }
 
-function sortedPage(plan: Plan, conditions: SQL, sort: SearchSort, page: Page): SQL {
-  const order = sql.raw(sortOrder[sort === 'relevance' ? 'newest' : sort])
-  if (!plan.tsquery) {
-    // No text: the sort column's index walks the rows in order.
-    return sql`select proposal_id as id from search_documents where ${conditions} order by ${order} limit ${page.limit}::int offset ${page.offset}::int`
-  }
-  // Text: the hits come from the GIN index first (the sort index would test every row's vector).
-  return sql`
-    ${withQuery(plan)},
-    hits as materialized (
-      select proposal_id, published_at, amount_sought_eur, closing_date from search_documents where ${conditions}
-    )
-    select proposal_id as id from hits order by ${order} limit ${page.limit}::int offset ${page.offset}::int`
-}
-
-function rescoredPage(plan: Plan, conditions: SQL, page: Page): SQL {
-  const order = sql`in_title desc, published_at desc, proposal_id`
-  const parts: SQL[] = []
-  if (page.offset < RESCORE_WINDOW) {
-    parts.push(sql`
-      (select ordered.proposal_id, 0 as part, in_title, ts_rank_cd(d.public_tsv, (select q from query)) as rank, ordered.published_at
-       from (select * from ordered order by ${order} limit ${RESCORE_WINDOW}::int) as ordered
-       join search_documents as d using (proposal_id))`)
-  }
-  // Past the window: from where the page (or the window's end) starts, in the same order.
-  const skip = Math.max(page.offset, RESCORE_WINDOW)
-  if (page.offset + page.limit > skip) {
-    parts.push(sql`
-      (select proposal_id, 1, in_title, 0, published_at from ordered
-       order by ${order} offset ${skip}::int limit ${page.offset + page.limit - skip}::int)`)
-  }
-  return sql`
-    ${withQuery(plan)},
-    hits as materialized (select proposal_id, published_at from search_documents where ${conditions}),
-    titled as materialized (select proposal_id from search_documents where search_title_tsv(document) @@ (select q from query)),
-    ordered as (
-      select hits.proposal_id, hits.published_at, titled.proposal_id is not null as in_title
-      from hits left join titled using (proposal_id)
-    )
-    select proposal_id as id from (${sql.join(parts, sql` union all `)}) as candidates (proposal_id, part, in_title, rank, published_at)
-    order by part, in_title desc, rank desc, published_at desc, proposal_id
-    limit ${page.limit}::int offset ${page.offset < RESCORE_WINDOW ? page.offset : 0}::int`
+async function ranksOf(db: Db, tsquery: SQL, ids: string[]): Promise<Map<string, number>> {
+  if (ids.length === 0) return new Map()
+  const rows = await db.execute<{ id: string; rank: number }>(sql`
+    with query as (select ${tsquery} as q)
+    select proposal_id::text as id, ts_rank_cd(public_tsv, (select q from query)) as rank
+    from search_documents
+    where proposal_id in (select value::uuid from jsonb_array_elements_text(${JSON.stringify(ids)}::jsonb))`)
+  return new Map(rows.map((row) => [row.id, Number(row.rank)]))
 }
 
 // Answering, with a cache
@@ -538,13 +357,14 @@ function rescoredPage(plan: Plan, conditions: SQL, page: Page): SQL {
  * them. Entries also expire, in case a writer died between its commit and the bump.
  */
 class AnswerCache {
-  private readonly entries = new Map<string, { version: string; at: number; value: unknown }>()
+  private readonly entries = new Map<string, { version: number; at: number; value: unknown }>()
   constructor(
     private readonly capacity = 500,
     private readonly maxAgeMs = 60_000,
   ) {}
 
-  async get<T>(key: string, version: string, compute: () => Promise<T>): Promise<T> {
+  async get<T>(key: string, version: number, compute: () => Promise<T>): Promise<T> {
+    if (this.capacity === 0) return compute()
     const entry = this.entries.get(key)
     if (entry && entry.version === version && Date.now() - entry.at < this.maxAgeMs) return entry.value as T
     const value = await compute()
@@ -555,26 +375,44 @@ class AnswerCache {
   }
 }
 
-async function indexVersion(db: Db): Promise<string> {
-  const [row] = await db.execute<{ version: string }>(sql`select last_value::text || ':' || is_called::text as version from search_index_version`)
-  return row!.version
+/** How many writes the index has seen (0 before the first). */
+async function indexVersion(db: Db): Promise<number> {
+  const [row] = await db.execute<{ version: string }>(sql`select (case when is_called then last_value else 0 end)::text as version from search_index_version`)
+  return Number(row!.version)
 }
 
 async function bumpIndexVersion(db: Db): Promise<void> {
   await db.execute(sql`select nextval('search_index_version')`)
 }
 
-async function runQuery(db: Db, cache: AnswerCache, query: SearchQuery): Promise<SearchResult> {
+/** A query evaluated over the columns: its hits and counts, and its text match. */
+interface Evaluated {
+  evaluation: Evaluation
+  text?: TextMatch
+}
+
+async function runQuery(db: Db, columns: SearchColumns, cache: AnswerCache, query: SearchQuery): Promise<SearchResult> {
   const tokens = queryWords(query.text)
   const perPage = Math.min(Math.max(Math.trunc(query.perPage) || 1, 1), MAX_PER_PAGE)
   const page = { offset: (Math.max(Math.trunc(query.page) || 1, 1) - 1) * perPage, limit: perPage }
   const version = await indexVersion(db)
   const searchKey = JSON.stringify([query.scope, tokens, query.filters, query.filters.closingWithinDays === undefined ? null : query.today])
-  let plan: Promise<Plan> | undefined
-  const planned = () => (plan ??= (tokens.length > 0 ? textQuery(db, tokens) : Promise.resolve(undefined)).then((tsquery) => planQuery(query, tsquery)))
+  let evaluating: Promise<Evaluated> | undefined
+  // The text is matched while the columns are brought up to date; the evaluation is synchronous.
+  const evaluated = () =>
+    (evaluating ??= Promise.all([
+      tokens.length > 0 ? matchText(db, tokens, query.scope, query.sort === 'relevance') : undefined,
+      columns.current(version),
+    ]).then(([text]) => ({
+      text,
+      evaluation: columns.evaluate({ scope: query.scope, filters: query.filters, today: query.today, matching: text?.matching }),
+    })))
   const [counts, ids] = await Promise.all([
-    cache.get(`counts ${searchKey}`, version, async () => countHits(db, await planned())),
-    cache.get(`page ${searchKey} ${query.sort} ${page.offset} ${page.limit}`, version, async () => pageOf(db, await planned(), query.sort, page)),
+    cache.get(`counts ${searchKey}`, version, async () => {
+      const { evaluation } = await evaluated()
+      return { total: evaluation.total, facets: evaluation.facets }
+    }),
+    cache.get(`page ${searchKey} ${query.sort} ${page.offset} ${page.limit}`, version, async () => pageOf(db, columns, await evaluated(), query.sort, page)),
   ])
   // Copies: the cached counts must not change if a caller edits its result.
   return { ids: [...ids], total: counts.total, facets: structuredClone(counts.facets) }

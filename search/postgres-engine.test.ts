@@ -83,6 +83,46 @@ describe('the Postgres engine', () => {
     expect((await reader.query({ ...publicQuery, text: 'hígado' })).total).toBe(0)
   })
 
+  it('filters, counts and sorts what another engine (another process) wrote, at once: new, changed, removed, rebuilt', async () => {
+    const reader = engine()
+    const writer = engine()
+    const everything = { ...publicQuery, sort: 'amount_desc' as const }
+    expect((await reader.query(everything)).total).toBe(contractDocuments.length)
+    const newcomer = { ...fixtureDocument('omega', { region: 'ES13', amountEur: 90_000_000 }), id: '20000000-0000-4000-8000-000000000001' }
+    await writer.index([newcomer])
+    const added = await reader.query(everything)
+    expect(added.total).toBe(contractDocuments.length + 1)
+    expect(added.ids[0]).toBe(newcomer.id)
+    expect(added.facets.region.ES13).toBe(1)
+    expect((await reader.query({ ...everything, filters: { region: ['ES13'] } })).ids).toEqual([newcomer.id])
+
+    await writer.index([{ ...newcomer, region: 'ES12', amountSoughtEur: 10 }])
+    const changed = await reader.query(everything)
+    expect(changed.total).toBe(contractDocuments.length + 1)
+    expect(changed.ids.at(-1)).toBe(newcomer.id)
+    expect(changed.facets.region).not.toHaveProperty('ES13')
+    expect(changed.facets.region.ES12).toBe(1)
+
+    await writer.remove([newcomer.id, fixtureDocument('pancreas').id])
+    const removed = await reader.query(everything)
+    expect(removed.total).toBe(contractDocuments.length - 1)
+    expect(removed.ids).not.toContain(newcomer.id)
+    expect(namesOf(removed.ids)).not.toContain('pancreas')
+
+    await writer.rebuild(() => once([fixtureDocument('sono'), fixtureDocument('omega')]))
+    expect(namesOf((await reader.query(everything)).ids).sort()).toEqual(['omega', 'sono'])
+  })
+
+  it('reloads what it holds in memory when removals it did not see are gone (pruned)', async () => {
+    const reader = engine()
+    expect((await reader.query(publicQuery)).total).toBe(contractDocuments.length)
+    await engine().remove([fixtureDocument('pancreas').id])
+    await t.db.execute(sql`delete from search_removals`)
+    const result = await reader.query(publicQuery)
+    expect(result.total).toBe(contractDocuments.length - 1)
+    expect(namesOf(result.ids)).not.toContain('pancreas')
+  })
+
   it('pages through many relevance hits once each: title matches first, across the rescoring window', async () => {
     const many = Array.from({ length: 230 }, (_, n) => {
       const inTitle = n % 8 === 0
