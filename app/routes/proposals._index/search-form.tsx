@@ -81,7 +81,7 @@ export function SearchForm({ search, facets, scope }: SearchFormProps) {
   }
 
   const f = shown.filters
-  const sort = effectiveSort(shown)
+  const defaultSort = effectiveSort({ q: shown.q, sort: null })
   return (
     <Form method="get" action="/proposals" role="search" aria-label={t('catalogue.search.label')} onChange={onChange} onSubmit={onSubmit} className="space-y-6">
       <div>
@@ -117,12 +117,16 @@ export function SearchForm({ search, facets, scope }: SearchFormProps) {
 
       <label className="block text-sm font-medium text-ink">
         {t('catalogue.search.sort')}
-        <select name="sort" value={sort} onChange={() => {}} className={selectClass}>
-          {searchSorts.map((option) => (
-            <option key={option} value={option} disabled={option === 'relevance' && !shown.q}>
-              {t(`catalogue.search.sorts.${option}`)}
-            </option>
-          ))}
+        {/* The first choice is the default (best match with words, newest without), sent as nothing: typing words switches to best match unless another order was chosen. */}
+        <select name="sort" value={shown.sort && shown.sort !== defaultSort ? shown.sort : ''} onChange={() => {}} className={selectClass}>
+          <option value="">{t(`catalogue.search.sorts.${defaultSort}`)}</option>
+          {searchSorts
+            .filter((option) => option !== defaultSort && option !== 'relevance')
+            .map((option) => (
+              <option key={option} value={option}>
+                {t(`catalogue.search.sorts.${option}`)}
+              </option>
+            ))}
         </select>
       </label>
 
