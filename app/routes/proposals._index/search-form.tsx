@@ -4,10 +4,19 @@ import { useTranslation } from 'react-i18next'
 import { Button, Spinner } from '~/components/ui/button'
 import { regionName } from '~/modules/organisations/regions'
 import { labelKey } from '~/modules/proposals/labels'
-import { closingWithinChoices, effectiveSort, readCatalogueSearch, searchFromForm, searchPageUrl, type CatalogueSearch } from '~/modules/proposals/search-params'
+import {
+  closingWithinChoices,
+  effectiveSort,
+  readCatalogueSearch,
+  searchFromForm,
+  searchPageUrl,
+  type CatalogueSearch,
+} from '~/modules/proposals/search-params'
 import { developmentPhases, instruments, stages, subsectors, therapeuticAreas, trlLevels } from '~/modules/proposals/taxonomy'
 import { searchSorts, type FacetCounts, type SearchScope } from '../../../search/types'
 
+/** Facets with more values than this list only those with results. */
+const LONG_FACET = 5
 /** Typing waits this long after the last key before it searches. */
 const TYPING_DELAY_MS = 250
 
@@ -15,10 +24,16 @@ const TYPING_DELAY_MS = 250
  * The search that the page is showing, or the one it is about to show: controls follow a click at
  * once, before the results arrive.
  */
-export function useShownSearch(loaded: CatalogueSearch): { shown: CatalogueSearch; pending: boolean } {
+export function useShownSearch(loaded: CatalogueSearch): {
+  shown: CatalogueSearch
+  pending: boolean
+} {
   const navigation = useNavigation()
   const pending = navigation.state === 'loading' && navigation.location.pathname === '/proposals'
-  return { shown: pending ? readCatalogueSearch(new URLSearchParams(navigation.location.search)) : loaded, pending }
+  return {
+    shown: pending ? readCatalogueSearch(new URLSearchParams(navigation.location.search)) : loaded,
+    pending,
+  }
 }
 
 /**
@@ -57,11 +72,21 @@ export function SearchForm({ search, facets, scope }: SearchFormProps) {
   const amountMinInput = useUrlSyncedInput(search.filters.amountMinEur?.toString() ?? '')
   const amountMaxInput = useUrlSyncedInput(search.filters.amountMaxEur?.toString() ?? '')
   useEffect(() => () => clearTimeout(typingTimer.current), [])
+  // The filters are open in the page's HTML (so they work without JavaScript); on a narrow
+  // screen they fold away behind their summary once the page runs, so the results come first.
+  const filtersPanel = useRef<HTMLDetailsElement>(null)
+  useEffect(() => {
+    if (filtersPanel.current && !window.matchMedia('(min-width: 1024px)').matches) filtersPanel.current.open = false
+  }, [])
+  const activeFilters = Object.keys(search.filters).length
 
   const go = (form: HTMLFormElement, typing: boolean) => {
     const target = searchPageUrl(searchFromForm(new FormData(form)))
     if (target === `${location.pathname}${location.search}`) return
-    navigate(target, { replace: typing && typingEntry.current, preventScrollReset: true })
+    navigate(target, {
+      replace: typing && typingEntry.current,
+      preventScrollReset: true,
+    })
     typingEntry.current = typing
   }
 
@@ -130,105 +155,139 @@ export function SearchForm({ search, facets, scope }: SearchFormProps) {
         </select>
       </label>
 
-      <CheckboxFacet legend={t('catalogue.search.facets.subsector')} name="subsector" codes={subsectors} selected={f.subsector} counts={facets.subsector} label={(code) => t(labelKey.subsector(code))} />
-      <CheckboxFacet legend={t('catalogue.search.facets.stage')} name="stage" codes={stages} selected={f.stage} counts={facets.stage} label={(code) => t(labelKey.stage(code))} />
-      <CheckboxFacet
-        legend={t('catalogue.search.facets.region')}
-        name="region"
-        codes={regionCodes(facets.region, f.region)}
-        selected={f.region}
-        counts={facets.region}
-        label={(code) => (regionName(code) === code ? code : `${regionName(code)} (${code})`)}
-      />
-      <CheckboxFacet legend={t('catalogue.search.facets.instrument')} name="instrument" codes={instruments} selected={f.instrument} counts={facets.instrument} label={(code) => t(labelKey.instrument(code))} />
-      <CheckboxFacet
-        legend={t('catalogue.search.facets.developmentPhase')}
-        name="phase"
-        codes={developmentPhases}
-        selected={f.developmentPhase}
-        counts={facets.developmentPhase}
-        label={(code) => t(labelKey.developmentPhase(code))}
-      />
-      {scope === 'verified' ? (
+      <details ref={filtersPanel} open className="group space-y-6">
+        <summary className="flex cursor-pointer items-center justify-between rounded-lg border border-line bg-white px-4 py-2.5 text-sm font-semibold text-ink lg:hidden">
+          {activeFilters ? t('catalogue.search.filtersActive', { count: activeFilters }) : t('catalogue.search.filters')}
+          <span aria-hidden="true" className="transition group-open:rotate-180">
+            ▾
+          </span>
+        </summary>
         <CheckboxFacet
-          legend={t('catalogue.search.facets.therapeuticArea')}
-          name="therapeuticArea"
-          codes={therapeuticAreas}
-          selected={f.therapeuticArea}
-          counts={facets.therapeuticArea}
-          label={(code) => t(labelKey.therapeuticArea(code))}
+          legend={t('catalogue.search.facets.subsector')}
+          name="subsector"
+          codes={subsectors}
+          selected={f.subsector}
+          counts={facets.subsector}
+          label={(code) => t(labelKey.subsector(code))}
         />
-      ) : null}
-
-      <FacetGroup legend={t('catalogue.search.facets.trl')}>
-        <div className="grid grid-cols-2 gap-3">
-          {(['trlMin', 'trlMax'] as const).map((name) => (
-            <label key={name} className="block text-xs font-medium text-muted">
-              {t(name === 'trlMin' ? 'catalogue.search.from' : 'catalogue.search.to')}
-              <select name={name} value={f[name] ?? ''} onChange={() => {}} className={selectClass}>
-                <option value="">{t('catalogue.search.any')}</option>
-                {trlLevels.map((level) => (
-                  <option key={level} value={level}>
-                    {t('catalogue.search.trlOption', { level, count: facets.trl[String(level)] ?? 0 })}
-                  </option>
-                ))}
-              </select>
-            </label>
-          ))}
-        </div>
-      </FacetGroup>
-
-      <FacetGroup legend={t('catalogue.search.facets.amount')}>
-        <div className="grid grid-cols-2 gap-3">
-          {(
-            [
-              ['amountMin', amountMinInput, search.filters.amountMinEur],
-              ['amountMax', amountMaxInput, search.filters.amountMaxEur],
-            ] as const
-          ).map(([name, ref, value]) => (
-            <label key={name} className="block text-xs font-medium text-muted">
-              {t(name === 'amountMin' ? 'catalogue.search.from' : 'catalogue.search.to')}
-              <input
-                ref={ref}
-                name={name}
-                type="number"
-                inputMode="numeric"
-                min={0}
-                step={1000}
-                defaultValue={value ?? ''}
-                placeholder="€"
-                className={selectClass}
-              />
-            </label>
-          ))}
-        </div>
-      </FacetGroup>
-
-      <FacetGroup legend={t('catalogue.search.facets.closing')}>
-        {[undefined, ...closingWithinChoices].map((days) => (
-          <label key={days ?? 'any'} className="flex items-center gap-2 py-0.5 text-sm text-ink">
-            <input
-              type="radio"
-              name="closingWithinDays"
-              value={days ?? ''}
-              checked={f.closingWithinDays === days}
-              onChange={() => {}}
-              className="h-4 w-4 accent-brand-700"
-            />
-            {days === undefined ? t('catalogue.search.anyTime') : t('catalogue.search.closingWithin', { count: days })}
-          </label>
-        ))}
-        {f.closingWithinDays !== undefined && !(closingWithinChoices as readonly number[]).includes(f.closingWithinDays) ? (
-          <label className="flex items-center gap-2 py-0.5 text-sm text-ink">
-            <input type="radio" name="closingWithinDays" value={f.closingWithinDays} checked onChange={() => {}} className="h-4 w-4 accent-brand-700" />
-            {t('catalogue.search.closingWithin', { count: f.closingWithinDays })}
-          </label>
+        <CheckboxFacet
+          legend={t('catalogue.search.facets.stage')}
+          name="stage"
+          codes={stages}
+          selected={f.stage}
+          counts={facets.stage}
+          label={(code) => t(labelKey.stage(code))}
+        />
+        <CheckboxFacet
+          legend={t('catalogue.search.facets.region')}
+          name="region"
+          codes={regionCodes(facets.region, f.region)}
+          selected={f.region}
+          counts={facets.region}
+          label={(code) => (regionName(code) === code ? code : `${regionName(code)} (${code})`)}
+        />
+        <CheckboxFacet
+          legend={t('catalogue.search.facets.instrument')}
+          name="instrument"
+          codes={instruments}
+          selected={f.instrument}
+          counts={facets.instrument}
+          label={(code) => t(labelKey.instrument(code))}
+        />
+        <CheckboxFacet
+          legend={t('catalogue.search.facets.developmentPhase')}
+          name="phase"
+          codes={developmentPhases}
+          selected={f.developmentPhase}
+          counts={facets.developmentPhase}
+          label={(code) => t(labelKey.developmentPhase(code))}
+        />
+        {scope === 'verified' ? (
+          <CheckboxFacet
+            legend={t('catalogue.search.facets.therapeuticArea')}
+            name="therapeuticArea"
+            codes={therapeuticAreas}
+            selected={f.therapeuticArea}
+            counts={facets.therapeuticArea}
+            label={(code) => t(labelKey.therapeuticArea(code))}
+          />
         ) : null}
-      </FacetGroup>
 
-      <Button type="submit" variant="secondary" className="w-full">
-        {t('catalogue.search.apply')}
-      </Button>
+        <FacetGroup legend={t('catalogue.search.facets.trl')}>
+          <div className="grid grid-cols-2 gap-3">
+            {(['trlMin', 'trlMax'] as const).map((name) => (
+              <label key={name} className="block text-xs font-medium text-muted">
+                {t(name === 'trlMin' ? 'catalogue.search.from' : 'catalogue.search.to')}
+                <select name={name} value={f[name] ?? ''} onChange={() => {}} className={selectClass}>
+                  <option value="">{t('catalogue.search.any')}</option>
+                  {trlLevels.map((level) => (
+                    <option key={level} value={level}>
+                      {t('catalogue.search.trlOption', {
+                        level,
+                        count: facets.trl[String(level)] ?? 0,
+                      })}
+                    </option>
+                  ))}
+                </select>
+              </label>
+            ))}
+          </div>
+        </FacetGroup>
+
+        <FacetGroup legend={t('catalogue.search.facets.amount')}>
+          <div className="grid grid-cols-2 gap-3">
+            {(
+              [
+                ['amountMin', amountMinInput, search.filters.amountMinEur],
+                ['amountMax', amountMaxInput, search.filters.amountMaxEur],
+              ] as const
+            ).map(([name, ref, value]) => (
+              <label key={name} className="block text-xs font-medium text-muted">
+                {t(name === 'amountMin' ? 'catalogue.search.from' : 'catalogue.search.to')}
+                <input
+                  ref={ref}
+                  name={name}
+                  type="number"
+                  inputMode="numeric"
+                  min={0}
+                  step={1000}
+                  defaultValue={value ?? ''}
+                  placeholder="€"
+                  className={selectClass}
+                />
+              </label>
+            ))}
+          </div>
+        </FacetGroup>
+
+        <FacetGroup legend={t('catalogue.search.facets.closing')}>
+          {[undefined, ...closingWithinChoices].map((days) => (
+            <label key={days ?? 'any'} className="flex items-center gap-2 py-0.5 text-sm text-ink">
+              <input
+                type="radio"
+                name="closingWithinDays"
+                value={days ?? ''}
+                checked={f.closingWithinDays === days}
+                onChange={() => {}}
+                className="h-4 w-4 accent-brand-700"
+              />
+              {days === undefined ? t('catalogue.search.anyTime') : t('catalogue.search.closingWithin', { count: days })}
+            </label>
+          ))}
+          {f.closingWithinDays !== undefined && !(closingWithinChoices as readonly number[]).includes(f.closingWithinDays) ? (
+            <label className="flex items-center gap-2 py-0.5 text-sm text-ink">
+              <input type="radio" name="closingWithinDays" value={f.closingWithinDays} checked onChange={() => {}} className="h-4 w-4 accent-brand-700" />
+              {t('catalogue.search.closingWithin', {
+                count: f.closingWithinDays,
+              })}
+            </label>
+          ) : null}
+        </FacetGroup>
+
+        <Button type="submit" variant="secondary" className="w-full">
+          {t('catalogue.search.apply')}
+        </Button>
+      </details>
     </Form>
   )
 }
@@ -266,11 +325,13 @@ interface CheckboxFacetProps<Code extends string> {
  */
 function CheckboxFacet<Code extends string>({ legend, name, codes, selected = [], counts, label }: CheckboxFacetProps<Code>) {
   const { t } = useTranslation()
-  if (codes.length === 0) return null
+  // Long lists show only the values that would give results (and the chosen ones).
+  const shown = codes.length > LONG_FACET ? codes.filter((code) => (counts[code] ?? 0) > 0 || selected.includes(code)) : codes
+  if (shown.length === 0) return null
   return (
     <FacetGroup legend={legend}>
       <ul className="space-y-1">
-        {codes.map((code) => {
+        {shown.map((code) => {
           const count = counts[code] ?? 0
           const checked = selected.includes(code)
           return (
