@@ -166,7 +166,10 @@ export function verifiedTier(source: PublishedSource): VerifiedTierProposal {
 /**
  * The published versions of visible proposals (the catalogue's and the search index's source),
  * by id or all of them in id order from `after`. One query for both, so that what is indexed
- * and what a search page shows are read the same way.
+ * and what a search page shows are read the same way. (Joined on the version id alone: adding
+ * the version's proposal id makes PostgreSQL expect one row and sort every visible proposal
+ * per batch, 1.4 s instead of 56 ms at 100,000; the lifecycle only ever points a proposal at
+ * its own versions.)
  */
 export async function visiblePublishedSources(db: DbOrTx, select: { ids: string[] } | { after?: string; limit: number }): Promise<PublishedSource[]> {
   const where = 'ids' in select ? inArray(proposals.id, select.ids) : select.after ? sql`${proposals.id} > ${select.after}` : undefined
@@ -186,7 +189,7 @@ export async function visiblePublishedSources(db: DbOrTx, select: { ids: string[
     })
     .from(proposals)
     .innerJoin(organisations, eq(organisations.id, proposals.organisationId))
-    .innerJoin(proposalVersions, and(eq(proposalVersions.id, proposals.publishedVersionId), eq(proposalVersions.proposalId, proposals.id)))
+    .innerJoin(proposalVersions, eq(proposalVersions.id, proposals.publishedVersionId))
     .leftJoin(startupProfiles, eq(startupProfiles.organisationId, proposals.organisationId))
     .where(and(visibleProposal, where))
     .orderBy(asc(proposals.id))
