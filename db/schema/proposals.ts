@@ -1,4 +1,4 @@
-import { bigint, date, index, integer, jsonb, pgEnum, pgTable, primaryKey, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core'
+import { date, index, integer, jsonb, pgEnum, pgTable, primaryKey, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core'
 import {
   closedReasons,
   documentKinds,
@@ -14,15 +14,13 @@ import {
   type TherapeuticArea,
 } from '../../app/modules/proposals/taxonomy'
 import { localeEnum, users } from './accounts'
-import { createdAt, id, timestampTz } from './columns'
+import { cents, createdAt, id, timestampTz } from './columns'
 import { organisations } from './organisations'
 
 export const proposalStatusEnum = pgEnum('proposal_status', proposalStatuses)
 export const closedReasonEnum = pgEnum('proposal_closed_reason', closedReasons)
 export const documentKindEnum = pgEnum('document_kind', documentKinds)
 
-/** Amounts are integer euro cents; bigint so that rounds above 21 million euros fit. */
-const cents = () => bigint({ mode: 'number' })
 
 export interface UseOfFundsItem {
   label: string
