@@ -3,8 +3,9 @@ import catalogue from './catalogue.json'
 import common from './common.json'
 import dataroom from './dataroom.json'
 import imports from './imports.json'
+import notifications from './notifications.json'
 import organisations from './organisations.json'
 import proposals from './proposals.json'
 import startups from './startups.json'
 
-export default { accounts, catalogue, common, dataroom, imports, organisations, proposals, startups }
+export default { accounts, catalogue, common, dataroom, imports, notifications, organisations, proposals, startups }

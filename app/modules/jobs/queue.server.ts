@@ -6,6 +6,7 @@ export interface JobPayloads {
   'email.verification': { userId: string }
   'email.password-reset': { userId: string }
   'email.invitation': { invitationId: string }
+  'email.notification': { notificationId: string }
   'maintenance.prune': Record<string, never>
   'proposals.expire': Record<string, never>
   'search.sync': Record<string, never>

@@ -1,6 +1,7 @@
 import type { JobName } from './queue.server'
 import type { JobHandler } from './worker.server'
 import { sendPasswordResetEmail, sendVerificationEmail } from '../accounts/emails.server'
+import { sendNotificationEmail } from '../notifications/emails.server'
 import { sendInvitationEmail } from '../organisations/emails.server'
 import { expireProposalsJob } from '../proposals/jobs.server'
 import { pruneExpiredRecords } from '../security/maintenance.server'
@@ -11,6 +12,7 @@ export const taskHandlers: { [N in JobName]: JobHandler<N> } = {
   'email.verification': sendVerificationEmail,
   'email.password-reset': sendPasswordResetEmail,
   'email.invitation': sendInvitationEmail,
+  'email.notification': sendNotificationEmail,
   'maintenance.prune': pruneExpiredRecords,
   'proposals.expire': expireProposalsJob,
   'search.sync': syncSearchJob,
