@@ -1,37 +1,37 @@
 /**
- * The Postgres search engine's filter columns in memory: per indexed document its facet values
+ * The Postgres search engine's filter columns in memory, with its vocabulary (the indexed words,
+ * search/postgres-vocabulary.ts): per indexed document its facet values
  * as small codes (therapeutic areas as a bit mask), TRL, amount, closing day, publication time
  * and id, in typed arrays (about 50 bytes a document). PostgreSQL only matches the text; the
  * filters, the disjunctive facet counts, the sorts and the paging are loops over these arrays,
  * which take a few milliseconds where a scan of search_documents took tens.
  *
  * Kept current from the database, not from the process's own writes, since other processes
- * (web server, worker) write too (`sync`): the rows written since the last look (their
- * `written_xid` not older than that look's snapshot horizon), and the removals since
+ * (web server, worker) write too (`current`): the rows and words written since the last look
+ * (their `written_xid` not older than that look's snapshot horizon), and the removals since
  * (`search_removals`, a rebuild's meaning all of them). A count of the rows checks the result;
  * a mismatch (a removal already pruned, say) reloads everything.
  */
 import { sql } from 'drizzle-orm'
 import type { Db } from '../db/client'
+import { Vocabulary } from './postgres-vocabulary'
 import type { FacetCounts, FacetName, SearchFilters, SearchScope, SearchSort } from './types'
 
-/** Code of no value (a null region). */
-const NO_CODE = 0xffff
 const DEFAULT_CAPACITY = 1024
 
-/** Text values as small codes, in the order first seen. */
+/** Text values as small codes, in the order first seen; code 0 is no value (a null region). */
 class Dictionary {
-  readonly values: string[] = []
+  readonly values: (string | null)[] = [null]
   private readonly codes = new Map<string, number>()
 
-  constructor(private readonly limit = NO_CODE) {}
+  constructor(private readonly limit = 0xffff) {}
 
   code(value: string | null): number {
-    if (value === null) return NO_CODE
+    if (value === null) return 0
     let code = this.codes.get(value)
     if (code === undefined) {
       code = this.values.length
-      if (code >= this.limit) throw new Error(`search columns: more than ${this.limit} distinct values`)
+      if (code > this.limit) throw new Error(`search columns: more than ${this.limit} distinct values`)
       this.values.push(value)
       this.codes.set(value, code)
     }
@@ -46,6 +46,7 @@ class Dictionary {
 /** Facets whose values are codes of one text column. */
 const codedFacets = ['subsector', 'stage', 'region', 'instrument', 'developmentPhase'] as const
 type CodedFacet = (typeof codedFacets)[number]
+const facetOrder: readonly FacetName[] = [...codedFacets, 'therapeuticArea', 'trl']
 
 /**
  * A document's columns as the database sends them (`rowJson`): number, id, subsector, stage,
@@ -64,7 +65,10 @@ function growTo<T extends Uint8Array | Uint16Array | Uint32Array | Int32Array | 
 
 /** The documents' columns, one slot per document; a removed document's slot is reused. */
 class Columns {
-  private readonly slotByNumber = new Map<number, number>()
+  /** Slot + 1 by document number − `numberBase` (0: none). Numbers come from a sequence: dense. */
+  private slotByNumber = new Int32Array(DEFAULT_CAPACITY)
+  private numberBase = -1
+  private live_ = 0
   private readonly freeSlots: number[] = []
   /** Slots handed out so far (live or free). */
   used = 0
@@ -74,26 +78,44 @@ class Columns {
   readonly codes = Object.fromEntries(codedFacets.map((facet) => [facet, new Uint16Array(DEFAULT_CAPACITY)])) as Record<CodedFacet, Uint16Array>
   readonly dictionaries = Object.fromEntries(codedFacets.map((facet) => [facet, new Dictionary()])) as Record<CodedFacet, Dictionary>
   areas = new Uint32Array(DEFAULT_CAPACITY)
+  /** Therapeutic areas by bit (plus one: code 0 is unused). */
   readonly areaBits = new Dictionary(32)
   trl = new Uint8Array(DEFAULT_CAPACITY)
   amount = new Float64Array(DEFAULT_CAPACITY)
   closingDay = new Int32Array(DEFAULT_CAPACITY)
   publishedAt = new Float64Array(DEFAULT_CAPACITY)
 
+  private liveList: Int32Array | undefined
+
   get size(): number {
-    return this.slotByNumber.size
+    return this.live_
   }
 
-  slotOf(documentNumber: number): number | undefined {
-    return this.slotByNumber.get(documentNumber)
+  /** Every live slot, in slot order. */
+  liveSlots(): Int32Array {
+    if (!this.liveList) {
+      const list = new Int32Array(this.size)
+      let count = 0
+      for (let slot = 0; slot < this.used; slot++) if (this.live[slot] === 1) list[count++] = slot
+      this.liveList = list
+    }
+    return this.liveList
+  }
+
+  /** The slot of a document, or -1. */
+  slotOf(documentNumber: number): number {
+    const index = documentNumber - this.numberBase
+    return index >= 0 && index < this.slotByNumber.length ? this.slotByNumber[index]! - 1 : -1
   }
 
   upsert([documentNumber, id, subsector, stage, region, instrument, developmentPhase, areas, trl, amount, closingDay, publishedAt]: ColumnRow): void {
-    let slot = this.slotByNumber.get(documentNumber)
-    if (slot === undefined) {
+    let slot = this.slotOf(documentNumber)
+    if (slot === -1) {
       slot = this.freeSlots.pop() ?? this.used++
       if (slot >= this.live.length) this.grow(this.live.length * 2)
-      this.slotByNumber.set(documentNumber, slot)
+      this.setSlot(documentNumber, slot + 1)
+      this.live_++
+      this.liveList = undefined
     }
     this.live[slot] = 1
     const hex = id.replaceAll('-', '')
@@ -101,7 +123,7 @@ class Columns {
     const values: Record<CodedFacet, string | null> = { subsector, stage, region, instrument, developmentPhase }
     for (const facet of codedFacets) this.codes[facet][slot] = this.dictionaries[facet].code(values[facet])
     let mask = 0
-    for (const area of areas) mask |= 1 << this.areaBits.code(area)
+    for (const area of areas) mask |= 1 << (this.areaBits.code(area) - 1)
     this.areas[slot] = mask
     this.trl[slot] = trl
     this.amount[slot] = amount
@@ -110,11 +132,33 @@ class Columns {
   }
 
   remove(documentNumber: number): void {
-    const slot = this.slotByNumber.get(documentNumber)
-    if (slot === undefined) return
-    this.slotByNumber.delete(documentNumber)
+    const slot = this.slotOf(documentNumber)
+    if (slot === -1) return
+    this.setSlot(documentNumber, 0)
+    this.live_--
     this.live[slot] = 0
     this.freeSlots.push(slot)
+    this.liveList = undefined
+  }
+
+  /** Prepares for documents numbered from `lowest` (a full load: no shifting as they come). */
+  numbersFrom(lowest: number, count: number): void {
+    this.numberBase = lowest
+    this.slotByNumber = new Int32Array(count)
+  }
+
+  private setSlot(documentNumber: number, value: number): void {
+    if (this.numberBase === -1) this.numberBase = documentNumber
+    if (documentNumber < this.numberBase) {
+      // Lower than any seen (rows arrive in any order): shift the table up.
+      const shifted = new Int32Array(this.slotByNumber.length + (this.numberBase - documentNumber))
+      shifted.set(this.slotByNumber, this.numberBase - documentNumber)
+      this.slotByNumber = shifted
+      this.numberBase = documentNumber
+    }
+    const index = documentNumber - this.numberBase
+    if (index >= this.slotByNumber.length) this.slotByNumber = growTo(this.slotByNumber, Math.max(index + 1, this.slotByNumber.length * 2))
+    this.slotByNumber[index] = value
   }
 
   idOf(slot: number): string {
@@ -143,7 +187,7 @@ export interface ColumnQuery {
   filters: SearchFilters
   today: number
   /** The document numbers matching the text, or undefined for no text (every document). */
-  matching?: readonly number[]
+  matching?: ArrayLike<number>
 }
 
 /** The hits (slots passing every filter, unordered), their total and the disjunctive facet counts. */
@@ -153,33 +197,24 @@ export interface Evaluation {
   facets: FacetCounts
 }
 
-type SlotTest = (slot: number) => boolean
-
-/** An inclusive range test; undefined when neither end is given. */
-function within(column: ArrayLike<number>, min: number | undefined, max: number | undefined): SlotTest | undefined {
+/** An inclusive range of a filter; undefined when neither end is given. */
+function rangeOf(min: number | undefined, max: number | undefined): [number, number] | undefined {
   if (min === undefined && max === undefined) return undefined
-  const low = min === undefined ? -Infinity : Math.trunc(min)
-  const high = max === undefined ? Infinity : Math.trunc(max)
-  return (slot) => column[slot]! >= low && column[slot]! <= high
-}
-
-/** A facet's counting: adds a hit's values to its counters, and turns them into counts by value. */
-interface FacetCounter {
-  facet: FacetName
-  add(slot: number): void
-  counts(): Record<string, number>
-}
-
-function countsOf(counters: Int32Array, valueOf: (code: number) => string): Record<string, number> {
-  const counts: Record<string, number> = {}
-  counters.forEach((count, code) => {
-    if (count > 0) counts[valueOf(code)] = count
-  })
-  return counts
+  return [min === undefined ? -Infinity : Math.trunc(min), max === undefined ? Infinity : Math.trunc(max)]
 }
 
 /** Days are whole: a fractional "today" means that day. */
 const wholeDay = (day: number) => Math.floor(day)
+
+/** Counts by value (those above zero), from counters by code. */
+function countsOf(counters: Int32Array, valueOf: (code: number) => string | null): Record<string, number> {
+  const counts: Record<string, number> = {}
+  counters.forEach((count, code) => {
+    const value = valueOf(code)
+    if (count > 0 && value !== null) counts[value] = count
+  })
+  return counts
+}
 
 // ---------------------------------------------------------------------------------------------
 // The engine's copy, kept current
@@ -194,6 +229,7 @@ interface Changes {
   cleared: boolean
   removed: number[]
   rows: ColumnRow[]
+  terms: string[]
 }
 
 /**
@@ -202,6 +238,8 @@ interface Changes {
  */
 export class SearchColumns {
   private columns = new Columns()
+  /** The indexed words (search_terms), for typo tolerance. */
+  vocabulary = new Vocabulary()
   /** The snapshot horizon of the last look: every transaction below it was seen (or aborted). */
   private horizon: string | undefined
   private version = -1
@@ -232,6 +270,7 @@ export class SearchColumns {
       } else {
         for (const documentNumber of changes.removed) this.columns.remove(documentNumber)
         for (const row of changes.rows) this.columns.upsert(row)
+        for (const term of changes.terms) this.vocabulary.add(term)
         this.horizon = changes.horizon
         if (this.columns.size !== changes.total) await this.reload()
       }
@@ -241,12 +280,20 @@ export class SearchColumns {
   }
 
   private async reload(): Promise<void> {
-    const [row] = await this.db.execute<{ horizon: string; rows: ColumnRow[] }>(sql`
-      select pg_snapshot_xmin(pg_current_snapshot())::text as horizon, coalesce(json_agg(${rowJson}), '[]') as rows
-      from search_documents`)
+    const [row] = await this.db.execute<{ horizon: string; rows: ColumnRow[]; terms: string[] }>(sql`
+      select pg_snapshot_xmin(pg_current_snapshot())::text as horizon,
+        (select coalesce(json_agg(${rowJson}), '[]') from search_documents) as rows,
+        (select coalesce(json_agg(term), '[]') from search_terms) as terms`)
     const columns = new Columns()
+    let lowest = Infinity
+    for (const document of row!.rows) lowest = Math.min(lowest, document[0])
+    if (lowest !== Infinity) columns.numbersFrom(lowest, row!.rows.length)
     for (const document of row!.rows) columns.upsert(document)
+    const vocabulary = new Vocabulary()
+    for (const term of row!.terms) vocabulary.add(term)
+    vocabulary.compact()
     this.columns = columns
+    this.vocabulary = vocabulary
     this.horizon = row!.horizon
   }
 
@@ -258,111 +305,153 @@ export class SearchColumns {
         exists (select from search_removals where document_number is null and removed_xid >= ${horizon}::xid8) as cleared,
         (select coalesce(json_agg(document_number), '[]') from search_removals
          where document_number is not null and removed_xid >= ${horizon}::xid8) as removed,
-        (select coalesce(json_agg(${rowJson}), '[]') from search_documents where written_xid >= ${horizon}::xid8) as rows`)
+        (select coalesce(json_agg(${rowJson}), '[]') from search_documents where written_xid >= ${horizon}::xid8) as rows,
+        (select coalesce(json_agg(term), '[]') from search_terms where written_xid >= ${horizon}::xid8) as terms`)
     return row!
   }
 
   /**
-   * The hits of a query and its facet counts, in one pass over the candidates: a candidate
-   * failing no facet filter is a hit and counts in every facet; one failing exactly one facet
-   * filter counts only in that facet (disjunctive facets).
+   * The hits of a query and its facet counts, column by column over the candidates: each
+   * filter marks the candidates it fails (and which facet failed them); a candidate failing no
+   * facet filter is a hit and counts in every facet, one failing exactly one facet filter counts
+   * only in that facet (disjunctive facets).
    */
   evaluate(query: ColumnQuery): Evaluation {
     const columns = this.columns
     const { filters, scope } = query
-    const always: SlotTest[] = []
-    const amount = within(columns.amount, filters.amountMinEur, filters.amountMaxEur)
-    if (amount) always.push(amount)
-    if (filters.closingWithinDays !== undefined) {
-      always.push(within(columns.closingDay, wholeDay(query.today), wholeDay(query.today) + Math.trunc(filters.closingWithinDays))!)
-    }
-
-    const facetTests: { facet: FacetName; test: SlotTest }[] = []
-    for (const facet of codedFacets) {
-      const values = filters[facet]
-      if (!values || values.length === 0) continue
-      const allowed = new Uint8Array(NO_CODE + 1)
-      for (const value of values) {
-        const code = columns.dictionaries[facet].find(value)
-        if (code !== undefined) allowed[code] = 1
-      }
-      const codes = columns.codes[facet]
-      facetTests.push({ facet, test: (slot) => allowed[codes[slot]!] === 1 })
-    }
-    // The public tier cannot filter on what it cannot see.
-    if (scope === 'verified' && filters.therapeuticArea && filters.therapeuticArea.length > 0) {
-      let mask = 0
-      for (const area of filters.therapeuticArea) {
-        const bit = columns.areaBits.find(area)
-        if (bit !== undefined) mask |= 1 << bit
-      }
-      const areas = columns.areas
-      facetTests.push({ facet: 'therapeuticArea', test: (slot) => (areas[slot]! & mask) !== 0 })
-    }
-    const trl = within(columns.trl, filters.trlMin, filters.trlMax)
-    if (trl) facetTests.push({ facet: 'trl', test: trl })
-
-    const counters = this.facetCounters(scope)
-    const countersOf = new Map<FacetName, FacetCounter>(counters.map((counter) => [counter.facet, counter]))
-    const hits = new Int32Array(query.matching ? query.matching.length : columns.used)
-    let total = 0
-    const visit = (slot: number) => {
-      for (const test of always) if (!test(slot)) return
-      let failed: FacetName | undefined
-      for (const { facet, test } of facetTests) {
-        if (test(slot)) continue
-        if (failed !== undefined) return
-        failed = facet
-      }
-      if (failed === undefined) {
-        hits[total++] = slot
-        for (const counter of counters) counter.add(slot)
-      } else {
-        countersOf.get(failed)?.add(slot)
-      }
-    }
+    let candidates: Int32Array
     if (query.matching) {
-      for (const documentNumber of query.matching) {
-        const slot = columns.slotOf(documentNumber)
+      candidates = this.scratch(query.matching.length).candidates
+      let count = 0
+      for (let at = 0; at < query.matching.length; at++) {
+        const slot = columns.slotOf(query.matching[at]!)
         // A document written after this copy was brought up to date: the next version has it.
-        if (slot !== undefined) visit(slot)
+        if (slot !== -1) candidates[count++] = slot
       }
+      candidates = candidates.subarray(0, count)
     } else {
-      for (let slot = 0; slot < columns.used; slot++) if (columns.live[slot] === 1) visit(slot)
+      candidates = columns.liveSlots()
     }
-    const facets = { subsector: {}, stage: {}, region: {}, instrument: {}, developmentPhase: {}, therapeuticArea: {}, trl: {} } as FacetCounts
-    for (const counter of counters) facets[counter.facet] = counter.counts()
-    return { hits: hits.subarray(0, total), total, facets }
+    const size = candidates.length
+    // Per candidate: how many filters it fails (2 for a filter that is not a facet: out), and
+    // the facet that failed it. Scratch space: this method runs to its end without a pause.
+    const { failures, failedFacet } = this.scratch(size)
+    failures.fill(0, 0, size)
+
+    const amount = rangeOf(filters.amountMinEur, filters.amountMaxEur)
+    if (amount) {
+      const [low, high] = amount
+      const values = columns.amount
+      for (let at = 0; at < size; at++) {
+        const value = values[candidates[at]!]!
+        if (value < low || value > high) failures[at] = 2
+      }
+    }
+    if (filters.closingWithinDays !== undefined) {
+      const low = wholeDay(query.today)
+      const high = low + Math.trunc(filters.closingWithinDays)
+      const values = columns.closingDay
+      for (let at = 0; at < size; at++) {
+        const value = values[candidates[at]!]!
+        if (value < low || value > high) failures[at] = 2
+      }
+    }
+
+    const facets = facetOrder.filter((facet) => scope === 'verified' || facet !== 'therapeuticArea')
+    for (let index = 0; index < facets.length; index++) {
+      const passes = this.facetTest(facets[index]!, filters)
+      if (!passes) continue
+      const { column, allowed, mask } = passes
+      if (mask !== undefined) {
+        const areas = columns.areas
+        for (let at = 0; at < size; at++) {
+          if ((areas[candidates[at]!]! & mask) === 0) {
+            failures[at]!++
+            failedFacet[at] = index
+          }
+        }
+      } else {
+        for (let at = 0; at < size; at++) {
+          if (allowed![column![candidates[at]!]!] === 0) {
+            failures[at]!++
+            failedFacet[at] = index
+          }
+        }
+      }
+    }
+
+    const hits = new Int32Array(size)
+    let total = 0
+    for (let at = 0; at < size; at++) if (failures[at] === 0) hits[total++] = candidates[at]!
+    const counts = { subsector: {}, stage: {}, region: {}, instrument: {}, developmentPhase: {}, therapeuticArea: {}, trl: {} } as FacetCounts
+    for (let index = 0; index < facets.length; index++) {
+      const facet = facets[index]!
+      if (facet === 'therapeuticArea') {
+        const counters = new Int32Array(33)
+        const areas = columns.areas
+        for (let at = 0; at < size; at++) {
+          const failed = failures[at]!
+          if (failed !== 0 && (failed !== 1 || failedFacet[at] !== index)) continue
+          for (let mask = areas[candidates[at]!]!; mask !== 0; mask &= mask - 1) counters[32 - Math.clz32(mask & -mask)]!++
+        }
+        counts.therapeuticArea = countsOf(counters, (code) => columns.areaBits.values[code] ?? null)
+        continue
+      }
+      const column = facet === 'trl' ? columns.trl : columns.codes[facet]
+      const counters = new Int32Array(facet === 'trl' ? 256 : columns.dictionaries[facet].values.length)
+      for (let at = 0; at < size; at++) {
+        const failed = failures[at]!
+        if (failed === 0 || (failed === 1 && failedFacet[at] === index)) counters[column[candidates[at]!]!]!++
+      }
+      counts[facet] = facet === 'trl' ? countsOf(counters, String) : countsOf(counters, (code) => columns.dictionaries[facet].values[code] ?? null)
+    }
+    return { hits: hits.subarray(0, total), total, facets: counts }
   }
 
-  private facetCounters(scope: SearchScope): FacetCounter[] {
+  /**
+   * A facet filter as a lookup: a column of codes (or TRLs) and the codes it allows, or the
+   * bit mask of therapeutic areas; undefined when the facet is not filtered.
+   */
+  private facetTest(
+    facet: FacetName,
+    filters: SearchFilters,
+  ): { column?: Uint8Array | Uint16Array; allowed?: Uint8Array; mask?: number } | undefined {
     const columns = this.columns
-    const counters: FacetCounter[] = codedFacets.map((facet) => {
-      const counts = new Int32Array(columns.dictionaries[facet].values.length + 1)
-      const codes = columns.codes[facet]
-      const values = columns.dictionaries[facet].values
-      return {
-        facet,
-        add: (slot) => {
-          const code = codes[slot]!
-          if (code !== NO_CODE) counts[code]!++
-        },
-        counts: () => countsOf(counts, (code) => values[code]!),
-      }
-    })
-    const trlCounts = new Int32Array(256)
-    counters.push({ facet: 'trl', add: (slot) => void trlCounts[columns.trl[slot]!]!++, counts: () => countsOf(trlCounts, String) })
-    if (scope === 'verified') {
-      const areaCounts = new Int32Array(32)
-      counters.push({
-        facet: 'therapeuticArea',
-        add: (slot) => {
-          for (let mask = columns.areas[slot]!; mask !== 0; mask &= mask - 1) areaCounts[31 - Math.clz32(mask & -mask)]!++
-        },
-        counts: () => countsOf(areaCounts, (bit) => columns.areaBits.values[bit]!),
-      })
+    if (facet === 'trl') {
+      const range = rangeOf(filters.trlMin, filters.trlMax)
+      if (!range) return undefined
+      const allowed = new Uint8Array(256)
+      for (let trl = 0; trl < 256; trl++) allowed[trl] = trl >= range[0] && trl <= range[1] ? 1 : 0
+      return { column: columns.trl, allowed }
     }
-    return counters
+    if (facet === 'therapeuticArea') {
+      if (!filters.therapeuticArea || filters.therapeuticArea.length === 0) return undefined
+      let mask = 0
+      for (const area of filters.therapeuticArea) {
+        const code = columns.areaBits.find(area)
+        if (code !== undefined) mask |= 1 << (code - 1)
+      }
+      return { mask }
+    }
+    const values = filters[facet]
+    if (!values || values.length === 0) return undefined
+    const allowed = new Uint8Array(columns.dictionaries[facet].values.length)
+    for (const value of values) {
+      const code = columns.dictionaries[facet].find(value)
+      if (code !== undefined) allowed[code] = 1
+    }
+    return { column: columns.codes[facet], allowed }
+  }
+
+  private buffers = { candidates: new Int32Array(0), failures: new Uint8Array(0), failedFacet: new Uint8Array(0) }
+
+  /** Working space for `evaluate`, grown as needed and reused. */
+  private scratch(size: number): typeof this.buffers {
+    if (this.buffers.candidates.length < size) {
+      const length = Math.max(size, this.buffers.candidates.length * 2)
+      this.buffers = { candidates: new Int32Array(length), failures: new Uint8Array(length), failedFacet: new Uint8Array(length) }
+    }
+    return this.buffers
   }
 
   /**
@@ -370,7 +459,7 @@ export class SearchColumns {
    * with text: the document numbers whose title matches, first (then newest first). Relevance
    * without text is newest first.
    */
-  ordered(hits: Int32Array, sort: SearchSort, count: number, titled?: readonly number[]): { id: string; inTitle: boolean }[] {
+  ordered(hits: Int32Array, sort: SearchSort, count: number, titled?: ArrayLike<number>): { id: string; inTitle: boolean }[] {
     const columns = this.columns
     const { idWords, publishedAt, amount, closingDay } = columns
     const byId = (a: number, b: number) => {
@@ -382,9 +471,11 @@ export class SearchColumns {
     }
     const newest = (a: number, b: number) => publishedAt[b]! - publishedAt[a]! || byId(a, b)
     const inTitle = new Uint8Array(sort === 'relevance' && titled ? columns.used : 0)
-    for (const documentNumber of sort === 'relevance' ? (titled ?? []) : []) {
-      const slot = columns.slotOf(documentNumber)
-      if (slot !== undefined) inTitle[slot] = 1
+    if (sort === 'relevance' && titled) {
+      for (let at = 0; at < titled.length; at++) {
+        const slot = columns.slotOf(titled[at]!)
+        if (slot !== -1) inTitle[slot] = 1
+      }
     }
     const compare: Record<SearchSort, (a: number, b: number) => number> = {
       amount_asc: (a, b) => amount[a]! - amount[b]! || byId(a, b),

@@ -8,8 +8,8 @@
  *   `full_tsv` all of them; each field's words stemmed in its language plus as written
  *   ('simple'), accents and case folded, weighted A–D by field.
  * - Text: a query word's alternatives are the word, its synonyms and the indexed words within
- *   its typo budget (trigram candidates from `search_terms`, checked by edit distance); the
- *   alternatives are ORed, the words ANDed, the last word also matches as a prefix.
+ *   its typo budget (the vocabulary `search_terms`, held in memory: search/postgres-vocabulary.ts);
+ *   the alternatives are ORed, the words ANDed, the last word also matches as a prefix.
  * - PostgreSQL only matches the text (GIN indexes), returning the matching documents' numbers.
  *   Filters, the total, the disjunctive facet counts, sorts and paging are computed in memory
  *   over the filter columns of every document (search/postgres-columns.server.ts, about 50 bytes
@@ -23,7 +23,8 @@ import { isUuid } from '../app/modules/proposals/access.server'
 import type { Db, DbOrTx } from '../db/client'
 import { SearchColumns, type Evaluation } from './postgres-columns.server'
 import { synonymsOf } from './synonyms'
-import { editDistance, MAX_WORD_LENGTH, queryWords, typoBudget, words } from './text'
+import type { Vocabulary } from './postgres-vocabulary'
+import { MAX_WORD_LENGTH, queryWords, typoBudget, words } from './text'
 import { MAX_PER_PAGE, type SearchDocument, type SearchEngine, type SearchQuery, type SearchResult, type SearchScope, type SearchSort } from './types'
 
 /** Documents written per statement (one jsonb parameter each). */
@@ -36,8 +37,6 @@ const MIN_TERM_LENGTH = 3
 const MAX_LEXEME_LENGTH = 255
 /** Near spellings kept per query word: the closest ones, so a typo cannot fan out into noise. */
 const MAX_TYPO_ALTERNATIVES = 8
-/** Trigram candidates fetched per query word before the edit-distance check. */
-const TRIGRAM_CANDIDATES = 40
 
 export interface PostgresEngineOptions {
   /** Keep answers until the index changes (the default); off, every query is computed (benchmarks). */
@@ -72,9 +71,11 @@ export function createPostgresEngine(db: Db, options: PostgresEngineOptions = {}
       await bumpIndexVersion(db)
     },
     async applySettings() {
-      // Everything the engine needs is in the migrations; fresh planner statistics help after bulk writes.
-      await db.execute(sql`analyze search_documents`)
-      await db.execute(sql`analyze search_terms`)
+      // Everything the engine needs is in the migrations. After bulk writes (a rebuild leaves every
+      // old row dead, and new entries in the GIN indexes' pending lists), a vacuum halves what a
+      // text match reads; fresh planner statistics help too.
+      await db.execute(sql`vacuum (analyze) search_documents`)
+      await db.execute(sql`vacuum (analyze) search_terms`)
     },
     async query(query) {
       return runQuery(db, columns, cache, query)
@@ -241,38 +242,15 @@ class WordFolder {
 // ---------------------------------------------------------------------------------------------
 // Text
 
-/** Per query word, the indexed words within its typo budget (closest first, at most a few). */
-async function nearSpellings(db: Db, tokens: string[]): Promise<Map<string, string[]>> {
-  const fuzzy = [...new Set(tokens.filter((token) => typoBudget(token) > 0))]
-  const result = new Map<string, string[]>()
-  if (fuzzy.length === 0) return result
-  const rows = await db.execute<{ token: string; term: string }>(sql`
-    select token, candidate.term
-    from jsonb_array_elements_text(${JSON.stringify(fuzzy)}::jsonb) as token
-    cross join lateral (
-      select term from search_terms
-      where term % token and term <> token
-      order by similarity(term, token) desc
-      limit ${TRIGRAM_CANDIDATES}
-    ) as candidate`)
-  for (const token of fuzzy) {
-    const budget = typoBudget(token)
-    const near = rows
-      .filter((row) => row.token === token)
-      .map((row) => ({ term: row.term, distance: editDistance(token, row.term, budget) }))
-      .filter((candidate) => candidate.distance <= budget)
-      .sort((a, b) => a.distance - b.distance)
-      .slice(0, MAX_TYPO_ALTERNATIVES)
-      .map((candidate) => candidate.term)
-    result.set(token, near)
-  }
-  return result
-}
-
-/** The tsquery of the query's words, built in SQL from parameters (search_tsquery in the migration). */
-async function textQuery(db: Db, tokens: string[]): Promise<SQL> {
-  const near = await nearSpellings(db, tokens)
-  const alternatives = tokens.map((token) => [...new Set([token, ...synonymsOf(token), ...(near.get(token) ?? [])])])
+/**
+ * The tsquery of the query's words, built in SQL from parameters (search_tsquery in the
+ * migration): per word, itself, its synonyms and its near spellings (the indexed words within
+ * its typo budget, closest first, at most a few: from the vocabulary in memory).
+ */
+function textQuery(vocabulary: Vocabulary, tokens: string[]): SQL {
+  const alternatives = tokens.map((token) => [
+    ...new Set([token, ...synonymsOf(token), ...(typoBudget(token) > 0 ? vocabulary.near(token, typoBudget(token), MAX_TYPO_ALTERNATIVES) : [])]),
+  ])
   return sql`search_tsquery(${JSON.stringify(alternatives)}::jsonb, ${tokens[tokens.length - 1]!}::text)`
 }
 
@@ -282,31 +260,53 @@ async function textQuery(db: Db, tokens: string[]): Promise<SQL> {
 /** The documents matching a query's text, by document number (search/postgres-columns.server.ts). */
 interface TextMatch {
   tsquery: SQL
-  matching: number[]
+  matching: Float64Array
   /** Those whose title (or startup name) matches: relevance puts them first. Only for relevance. */
-  titled?: number[]
+  titled?: Float64Array
 }
 
-const documentNumbers = (list: string | null) => (list ? list.split(',').map(Number) : [])
-
 /**
- * One statement in its own transaction, telling the planner to use the GIN indexes: it does not
- * count the cost of reading vectors stored out of line, and could otherwise choose to test every
- * row's vector for a common word. (JIT compilation would cost more than the statement takes.)
- * The numbers come back as one text each (a list), not as a row per document.
+ * The numbers of the documents whose `vector` matches, as one text (a list), not a row each.
+ * The tsquery is a parameter of the plan (`(select q from query)`), so the planner cannot see
+ * how common its words are and takes the GIN index (a seq scan would read every row's vector
+ * out of line), at a cost far below JIT compilation's threshold.
  */
-async function matchText(db: Db, tokens: string[], scope: SearchScope, titles: boolean): Promise<TextMatch> {
-  const tsquery = await textQuery(db, tokens)
-  const vector = sql.raw(scope === 'public' ? 'public_tsv' : 'full_tsv')
-  const numbersWhere = (condition: SQL) =>
-    sql`(select string_agg(document_number::text, ',') from search_documents where ${condition} @@ (select q from query))`
-  const [row] = await db.transaction(async (tx) => {
-    await tx.execute(sql`select set_config('jit', 'off', true), set_config('enable_seqscan', 'off', true)`)
-    return tx.execute<{ matching: string | null; titled: string | null }>(sql`
-      with query as (select ${tsquery} as q)
-      select ${numbersWhere(vector)} as matching, ${titles ? numbersWhere(sql`search_title_tsv(document)`) : sql`null`} as titled`)
-  })
-  return { tsquery, matching: documentNumbers(row!.matching), titled: titles ? documentNumbers(row!.titled) : undefined }
+async function matchingDocuments(db: Db, tsquery: SQL, vector: SQL): Promise<Float64Array> {
+  const [row] = await db.execute<{ numbers: string | null }>(sql`
+    with query as (select ${tsquery} as q)
+    select string_agg(document_number::text, ',') as numbers from search_documents where ${vector} @@ (select q from query)`)
+  return numbersOf(row!.numbers ?? '')
+}
+
+/** Reads "12,7,30" (tens of thousands of numbers, faster than split and Number). */
+function numbersOf(list: string): Float64Array {
+  if (list === '') return new Float64Array(0)
+  let count = 1
+  for (let at = 0; at < list.length; at++) if (list.charCodeAt(at) === 44) count++
+  const numbers = new Float64Array(count)
+  let index = 0
+  let value = 0
+  for (let at = 0; at < list.length; at++) {
+    const code = list.charCodeAt(at)
+    if (code === 44) {
+      numbers[index++] = value
+      value = 0
+    } else {
+      value = value * 10 + (code - 48)
+    }
+  }
+  numbers[index] = value
+  return numbers
+}
+
+/** The text's matches, and its title matches for relevance: two statements at once, on two connections. */
+async function matchText(db: Db, vocabulary: Vocabulary, tokens: string[], scope: SearchScope, titles: boolean): Promise<TextMatch> {
+  const tsquery = textQuery(vocabulary, tokens)
+  const [matching, titled] = await Promise.all([
+    matchingDocuments(db, tsquery, sql.raw(scope === 'public' ? 'public_tsv' : 'full_tsv')),
+    titles ? matchingDocuments(db, tsquery, sql`search_title_tsv(document)`) : undefined,
+  ])
+  return { tsquery, matching, titled }
 }
 
 // Paging
@@ -398,15 +398,12 @@ async function runQuery(db: Db, columns: SearchColumns, cache: AnswerCache, quer
   const version = await indexVersion(db)
   const searchKey = JSON.stringify([query.scope, tokens, query.filters, query.filters.closingWithinDays === undefined ? null : query.today])
   let evaluating: Promise<Evaluated> | undefined
-  // The text is matched while the columns are brought up to date; the evaluation is synchronous.
   const evaluated = () =>
-    (evaluating ??= Promise.all([
-      tokens.length > 0 ? matchText(db, tokens, query.scope, query.sort === 'relevance') : undefined,
-      columns.current(version),
-    ]).then(([text]) => ({
-      text,
-      evaluation: columns.evaluate({ scope: query.scope, filters: query.filters, today: query.today, matching: text?.matching }),
-    })))
+    (evaluating ??= (async () => {
+      await columns.current(version)
+      const text = tokens.length > 0 ? await matchText(db, columns.vocabulary, tokens, query.scope, query.sort === 'relevance') : undefined
+      return { text, evaluation: columns.evaluate({ scope: query.scope, filters: query.filters, today: query.today, matching: text?.matching }) }
+    })())
   const [counts, ids] = await Promise.all([
     cache.get(`counts ${searchKey}`, version, async () => {
       const { evaluation } = await evaluated()

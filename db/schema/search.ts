@@ -62,10 +62,11 @@ export const searchRemovals = pgTable('search_removals', {
 
 /**
  * Every word of the indexed texts, accents folded and lower-cased: the vocabulary that a
- * misspelt query word is matched against by trigram similarity (typo tolerance).
+ * misspelt query word is matched against (typo tolerance). The engine keeps it in memory
+ * too, adding the words written since it last looked (`written_xid`).
  */
-export const searchTerms = pgTable('search_terms', { term: text().primaryKey() }, (t) => [
-  index('search_terms_trgm_idx').using('gin', t.term.op('gin_trgm_ops')),
+export const searchTerms = pgTable('search_terms', { term: text().primaryKey(), writtenXid: writingTransaction() }, (t) => [
+  index('search_terms_written_xid_idx').on(t.writtenXid),
 ])
 
 /**

@@ -163,6 +163,19 @@ export function verifiedTier(source: PublishedSource): VerifiedTierProposal {
   }
 }
 
+/** What a published version is read with: its snapshot and the startup's current name and place. */
+const publishedSourceColumns = {
+  currency: proposals.currency,
+  snapshot: proposalVersions.snapshot,
+  publishedAt: proposalVersions.publishedAt,
+  name: organisations.name,
+  slug: organisations.slug,
+  country: organisations.country,
+  region: startupProfiles.region,
+  city: startupProfiles.city,
+  team: startupProfiles.team,
+}
+
 /**
  * The published versions of visible proposals (the catalogue's and the search index's source),
  * by id or all of them in id order from `after`. One query for both, so that what is indexed
@@ -175,18 +188,7 @@ export async function visiblePublishedSources(db: DbOrTx, select: { ids: string[
   const where = 'ids' in select ? inArray(proposals.id, select.ids) : select.after ? sql`${proposals.id} > ${select.after}` : undefined
   if ('ids' in select && select.ids.length === 0) return []
   const query = db
-    .select({
-      id: proposals.id,
-      currency: proposals.currency,
-      snapshot: proposalVersions.snapshot,
-      publishedAt: proposalVersions.publishedAt,
-      name: organisations.name,
-      slug: organisations.slug,
-      country: organisations.country,
-      region: startupProfiles.region,
-      city: startupProfiles.city,
-      team: startupProfiles.team,
-    })
+    .select({ id: proposals.id, ...publishedSourceColumns })
     .from(proposals)
     .innerJoin(organisations, eq(organisations.id, proposals.organisationId))
     .innerJoin(proposalVersions, eq(proposalVersions.id, proposals.publishedVersionId))
@@ -255,16 +257,8 @@ export async function getProposalForViewer(db: DbOrTx, actor: Actor | null, id: 
       organisationId: proposals.organisationId,
       status: proposals.status,
       closedReason: proposals.closedReason,
-      currency: proposals.currency,
       visible: sql<boolean>`coalesce(${visibleProposal}, false)`,
-      snapshot: proposalVersions.snapshot,
-      publishedAt: proposalVersions.publishedAt,
-      name: organisations.name,
-      slug: organisations.slug,
-      country: organisations.country,
-      region: startupProfiles.region,
-      city: startupProfiles.city,
-      team: startupProfiles.team,
+      ...publishedSourceColumns,
     })
     .from(proposals)
     .innerJoin(organisations, eq(organisations.id, proposals.organisationId))

@@ -11,9 +11,10 @@ import {
   searchFromForm,
   searchPageUrl,
   type CatalogueSearch,
+  type ListFilter,
 } from '~/modules/proposals/search-params'
 import { developmentPhases, instruments, stages, subsectors, therapeuticAreas, trlLevels } from '~/modules/proposals/taxonomy'
-import { searchSorts, type FacetCounts, type SearchScope } from '../../../search/types'
+import { searchSorts, type FacetCounts, type SearchFilters, type SearchScope } from '../../../search/types'
 
 /** Facets with more values than this list only those with results. */
 const LONG_FACET = 5
@@ -162,56 +163,17 @@ export function SearchForm({ search, facets, scope }: SearchFormProps) {
             ▾
           </span>
         </summary>
-        <CheckboxFacet
-          legend={t('catalogue.search.facets.subsector')}
-          name="subsector"
-          codes={subsectors}
-          selected={f.subsector}
-          counts={facets.subsector}
-          label={(code) => t(labelKey.subsector(code))}
-        />
-        <CheckboxFacet
-          legend={t('catalogue.search.facets.stage')}
-          name="stage"
-          codes={stages}
-          selected={f.stage}
-          counts={facets.stage}
-          label={(code) => t(labelKey.stage(code))}
-        />
-        <CheckboxFacet
-          legend={t('catalogue.search.facets.region')}
-          name="region"
-          codes={regionCodes(facets.region, f.region)}
-          selected={f.region}
-          counts={facets.region}
-          label={(code) => (regionName(code) === code ? code : `${regionName(code)} (${code})`)}
-        />
-        <CheckboxFacet
-          legend={t('catalogue.search.facets.instrument')}
-          name="instrument"
-          codes={instruments}
-          selected={f.instrument}
-          counts={facets.instrument}
-          label={(code) => t(labelKey.instrument(code))}
-        />
-        <CheckboxFacet
-          legend={t('catalogue.search.facets.developmentPhase')}
-          name="phase"
-          codes={developmentPhases}
-          selected={f.developmentPhase}
-          counts={facets.developmentPhase}
-          label={(code) => t(labelKey.developmentPhase(code))}
-        />
-        {scope === 'verified' ? (
+        {listFacets(f, facets, scope).map((facet) => (
           <CheckboxFacet
-            legend={t('catalogue.search.facets.therapeuticArea')}
-            name="therapeuticArea"
-            codes={therapeuticAreas}
-            selected={f.therapeuticArea}
-            counts={facets.therapeuticArea}
-            label={(code) => t(labelKey.therapeuticArea(code))}
+            key={facet.name}
+            legend={t(`catalogue.search.facets.${facet.filter}`)}
+            name={facet.name}
+            codes={facet.codes}
+            selected={f[facet.filter]}
+            counts={facets[facet.filter]}
+            label={(code) => (facet.filter === 'region' ? regionLabel(code) : t(labelKey[facet.filter](code as never)))}
           />
-        ) : null}
+        ))}
 
         <FacetGroup legend={t('catalogue.search.facets.trl')}>
           <div className="grid grid-cols-2 gap-3">
@@ -302,6 +264,22 @@ function FacetGroup({ legend, children }: { legend: string; children: ReactNode 
       <div className="clear-left">{children}</div>
     </fieldset>
   )
+}
+
+const regionLabel = (code: string) => (regionName(code) === code ? code : `${regionName(code)} (${code})`)
+
+/** The checkbox facets, in order: the URL parameter, the filter it sets, the codes offered. */
+function listFacets(filters: SearchFilters, facets: FacetCounts, scope: SearchScope) {
+  const list: { name: string; filter: ListFilter; codes: readonly string[] }[] = [
+    { name: 'subsector', filter: 'subsector', codes: subsectors },
+    { name: 'stage', filter: 'stage', codes: stages },
+    { name: 'region', filter: 'region', codes: regionCodes(facets.region, filters.region) },
+    { name: 'instrument', filter: 'instrument', codes: instruments },
+    { name: 'phase', filter: 'developmentPhase', codes: developmentPhases },
+  ]
+  // Therapeutic areas belong to the verified tier: no facet for the public scope.
+  if (scope === 'verified') list.push({ name: 'therapeuticArea', filter: 'therapeuticArea', codes: therapeuticAreas })
+  return list
 }
 
 /** Regions to offer: those with results, then any selected ones, most results first. */
