@@ -7,6 +7,8 @@ export interface OutgoingEmail {
   subject: string
   html: string
   text: string
+  /** Extra headers (List-Unsubscribe); SMTP only, the development mailbox keeps none. */
+  headers?: Record<string, string>
 }
 
 export interface Mailer {
@@ -29,7 +31,7 @@ export function createMailer(options: { smtpUrl?: string; from: string }, db: Db
   }
   return {
     kind: 'mailbox',
-    async send(email) {
+    async send({ headers: _headers, ...email }) {
       await db.insert(mailboxMessages).values({ from: options.from, ...email })
     },
     close: () => {},

@@ -1,10 +1,16 @@
+import { requestInstantAlerts } from '../app/modules/alerts/jobs.server'
 import type { JobHandler } from '../app/modules/jobs/worker.server'
 import { reindexSearch } from './commands.server'
 import { drainSearchOutbox } from './sync.server'
 
-/** Drains the search outbox; throws when the engine fails, so the queue retries with backoff. */
+/**
+ * Drains the search outbox; throws when the engine fails, so the queue retries with backoff.
+ * Whatever it indexed is searchable now: the instant alerts run next (they match only what is
+ * indexed, and hold back what is still waiting).
+ */
 export const syncSearchJob: JobHandler<'search.sync'> = async (ctx) => {
-  await drainSearchOutbox(ctx.db, ctx.search)
+  const report = await drainSearchOutbox(ctx.db, ctx.search)
+  if (report.indexed > 0) await requestInstantAlerts(ctx.db)
 }
 
 /**

@@ -1,4 +1,5 @@
 import accounts from './accounts.json'
+import alerts from './alerts.json'
 import catalogue from './catalogue.json'
 import common from './common.json'
 import dataroom from './dataroom.json'
@@ -8,4 +9,4 @@ import organisations from './organisations.json'
 import proposals from './proposals.json'
 import startups from './startups.json'
 
-export default { accounts, catalogue, common, dataroom, imports, notifications, organisations, proposals, startups }
+export default { accounts, alerts, catalogue, common, dataroom, imports, notifications, organisations, proposals, startups }

@@ -7,6 +7,8 @@ export interface JobPayloads {
   'email.password-reset': { userId: string }
   'email.invitation': { invitationId: string }
   'email.notification': { notificationId: string }
+  'email.alert-digest': { userId: string; frequency: 'instant' | 'daily' | 'weekly'; groups: { savedSearchId: string; proposalIds: string[] }[] }
+  'alerts.digest': { frequency: 'instant' | 'daily' | 'weekly' }
   'maintenance.prune': Record<string, never>
   'proposals.expire': Record<string, never>
   'search.sync': Record<string, never>

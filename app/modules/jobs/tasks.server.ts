@@ -1,5 +1,7 @@
 import type { JobName } from './queue.server'
 import type { JobHandler } from './worker.server'
+import { queueAlertDigestsJob } from '../alerts/jobs.server'
+import { sendAlertDigestEmail } from '../alerts/emails.server'
 import { sendPasswordResetEmail, sendVerificationEmail } from '../accounts/emails.server'
 import { sendNotificationEmail } from '../notifications/emails.server'
 import { sendInvitationEmail } from '../organisations/emails.server'
@@ -13,6 +15,8 @@ export const taskHandlers: { [N in JobName]: JobHandler<N> } = {
   'email.password-reset': sendPasswordResetEmail,
   'email.invitation': sendInvitationEmail,
   'email.notification': sendNotificationEmail,
+  'email.alert-digest': sendAlertDigestEmail,
+  'alerts.digest': queueAlertDigestsJob,
   'maintenance.prune': pruneExpiredRecords,
   'proposals.expire': expireProposalsJob,
   'search.sync': syncSearchJob,

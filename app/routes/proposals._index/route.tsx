@@ -1,10 +1,11 @@
-import type { LoaderFunctionArgs } from '@remix-run/node'
-import { Link, useLoaderData } from '@remix-run/react'
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
+import { Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { RouteErrorBoundary } from '~/components/route-error-boundary'
 import { buttonClass } from '~/components/ui/button'
 import { EmptyState, Notice, PageHeader } from '~/components/ui/card'
 import { Pagination } from '~/components/ui/pagination'
+import { saveSearchFromPage, saveSearchState } from '~/modules/alerts/save-search.server'
 import { getActor } from '~/modules/accounts/session.server'
 import { detectLocale, getFixedT } from '~/modules/i18n/i18n.server'
 import { titleMeta } from '~/modules/i18n/title-meta'
@@ -12,6 +13,7 @@ import { isNarrowed, readCatalogueSearch, searchPageUrl, withPage } from '~/modu
 import { searchCatalogue } from '~/modules/proposals/search.server'
 import { ActiveFilters, NoResultsSuggestions } from './active-filters'
 import { ProposalCard } from './proposal-card'
+import { SaveSearchPanel } from './save-search'
 import { SearchForm, useShownSearch } from './search-form'
 
 export const meta = titleMeta
@@ -26,12 +28,20 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const answer = await searchCatalogue(context, actor, readCatalogueSearch(new URL(request.url).searchParams), locale)
   const t = getFixedT(locale)
   const title = answer.search.q ? t('catalogue.search.pageTitle', { q: answer.search.q }) : t('catalogue.list.title')
-  return { ...answer, locale, signedIn: actor !== null, title: `${title} · Ponte` }
+  const saveSearch = await saveSearchState(context.db, actor, answer.search, t, locale)
+  return { ...answer, locale, signedIn: actor !== null, saveSearch, title: `${title} · Ponte` }
+}
+
+/** Saving the search in view (the only form of the page that posts). */
+export async function action({ request, context }: ActionFunctionArgs) {
+  const result = await saveSearchFromPage(request, context)
+  return result.status === 'saved' ? result.response : data({ result: result.reply }, { status: 400 })
 }
 
 export default function ProposalCatalogue() {
   const { t } = useTranslation()
-  const { hits, total, page, pageCount, facets, scope, degraded, search, locale, signedIn } = useLoaderData<typeof loader>()
+  const { hits, total, page, pageCount, facets, scope, degraded, search, locale, signedIn, saveSearch } = useLoaderData<typeof loader>()
+  const actionData = useActionData<typeof action>()
   const { pending } = useShownSearch(search)
   const narrowed = isNarrowed(search)
   return (
@@ -51,6 +61,7 @@ export default function ProposalCatalogue() {
             {pageCount > 1 ? ` · ${t('catalogue.list.pageOf', { page, pageCount })}` : null}
           </p>
           <ActiveFilters search={search} locale={locale} />
+          <SaveSearchPanel state={saveSearch} lastResult={actionData?.result} />
           {hits.length ? (
             <ul className="grid gap-4 sm:grid-cols-2 xl:grid-cols-3">
               {hits.map((proposal) => (
