@@ -4,7 +4,7 @@
  * Each person's marks (`alertedThrough`) advance in the same transaction that queues their email,
  * and only if no other run moved them meanwhile: a rerun, or two runs at once, send nothing twice.
  */
-import { and, asc, eq, isNull, sql } from 'drizzle-orm'
+import { and, asc, eq, isNull, lt, sql } from 'drizzle-orm'
 import { enqueue } from '~/modules/jobs/queue.server'
 import { searchScopeOf } from '~/modules/proposals/search.server'
 import type { Db } from '../../../db/client'
@@ -45,7 +45,7 @@ export async function queueAlertDigests(deps: { db: Db; search: Search }, freque
     .select({ id: savedSearches.id, userId: savedSearches.userId, query: savedSearches.query, from: sql<string>`${savedSearches.alertedThrough}::text` })
     .from(savedSearches)
     .innerJoin(users, eq(users.id, savedSearches.userId))
-    .where(and(eq(savedSearches.frequency, frequency), isNull(users.disabledAt), sql`${savedSearches.alertedThrough} < ${through}`))
+    .where(and(eq(savedSearches.frequency, frequency), isNull(users.disabledAt), lt(savedSearches.alertedThrough, through)))
     .orderBy(asc(savedSearches.userId), asc(savedSearches.createdAt))
   const report: DigestReport = { searches: rows.length, emails: 0, matches: 0 }
   const byUser = new Map<string, Candidate[]>()

@@ -4,7 +4,7 @@
  * scope at the time of sending — so it works with either engine, and a description-only match
  * never reaches someone whose scope does not search descriptions.
  */
-import { and, asc, eq, gt, inArray, isNotNull, isNull, lte, min, ne, sql } from 'drizzle-orm'
+import { and, asc, eq, gt, inArray, isNotNull, isNull, lte, ne, sql } from 'drizzle-orm'
 import type { Actor } from '~/modules/accounts/actor'
 import { isLocale } from '~/modules/i18n/locales'
 import { searchProposals } from '~/modules/proposals/search.server'
@@ -56,18 +56,15 @@ export async function recipientActor(db: DbOrTx, userId: string): Promise<Actor 
  */
 export async function searchableThrough(db: DbOrTx, now: Date): Promise<Date> {
   const [pending] = await db
-    .select({ at: min(proposals.firstPublishedAt) })
+    .select({ ms: sql<number | null>`(extract(epoch from min(${proposals.firstPublishedAt})) * 1000)::float8` })
     .from(searchOutbox)
     .innerJoin(proposals, eq(proposals.id, searchOutbox.proposalId))
-    .where(isNotNull(proposals.firstPublishedAt))
-  const running = await db.execute<{ at: string | null }>(
-    sql`select min(xact_start)::text as at from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid() and xact_start is not null and state <> 'idle'`,
+  const [running] = await db.execute<{ ms: number | null }>(
+    sql`select (extract(epoch from min(xact_start)) * 1000)::float8 as ms from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid() and xact_start is not null and state <> 'idle'`,
   )
   let through = now.getTime()
-  // A pending publication older than every saved search's mark holds nothing back that matters, but is still honoured.
-  if (pending?.at) through = Math.min(through, new Date(pending.at).getTime() - 1)
-  const runningAt = running[0]?.at
-  if (runningAt) through = Math.min(through, new Date(runningAt).getTime() - CLOCK_SLACK_MS)
+  if (pending?.ms != null) through = Math.min(through, Math.floor(Number(pending.ms)) - 1)
+  if (running?.ms != null) through = Math.min(through, Math.floor(Number(running.ms)) - CLOCK_SLACK_MS)
   return new Date(through)
 }
 
