@@ -4,9 +4,10 @@ import catalogue from './catalogue.json'
 import common from './common.json'
 import dataroom from './dataroom.json'
 import imports from './imports.json'
+import interests from './interests.json'
 import notifications from './notifications.json'
 import organisations from './organisations.json'
 import proposals from './proposals.json'
 import startups from './startups.json'
 
-export default { accounts, alerts, catalogue, common, dataroom, imports, notifications, organisations, proposals, startups }
+export default { accounts, alerts, catalogue, common, dataroom, imports, interests, notifications, organisations, proposals, startups }

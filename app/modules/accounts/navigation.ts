@@ -25,6 +25,8 @@ export function navigationFor(actor: Actor): NavItem[] {
   }
   // Where startup members write their financing proposals.
   if (actor.memberships.some((m) => m.kind === 'startup')) items.push({ to: '/studio', label: 'common.nav.studio' })
+  // Introductions between investors and startups, once a startup accepts an interest.
+  if (actor.memberships.some((m) => m.kind === 'startup' || m.kind === 'investor')) items.push({ to: '/conversations', label: 'interests.nav.conversations' })
   if (isOrganiser(actor)) items.push({ to: '/organiser', label: 'common.nav.organiser' })
   if (actor.isAdmin) items.push({ to: '/admin', label: 'common.nav.admin' })
   // The account's own page (name, language, password): nothing else links to it.

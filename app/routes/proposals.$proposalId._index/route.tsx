@@ -8,6 +8,8 @@ import { detectLocale } from '~/modules/i18n/i18n.server'
 import { titleMeta } from '~/modules/i18n/title-meta'
 import { getProposalForViewer } from '~/modules/proposals/disclosure.server'
 import { proposalPageData } from '~/modules/proposals/proposal-page.server'
+import { interestPanelFor } from '~/modules/interests/interests.server'
+import { InterestPanel } from '~/components/interests/interest-panel'
 import { AccessPanel, WorkingCopyBanner } from './access-panels'
 import { ProposalHeader, PublicFacts } from './public-sections'
 import { VerifiedSections } from './verified-sections'
@@ -25,12 +27,13 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const view = await getProposalForViewer(context.db, actor, params.proposalId)
   if (!view) throw notFound()
   const proposal = proposalPageData(view, locale)
-  return { proposal, locale, title: `${proposal.published?.text.title ?? proposal.startup.name} · Ponte` }
+  const interest = await interestPanelFor(context.db, actor, view)
+  return { proposal, interest, locale, title: `${proposal.published?.text.title ?? proposal.startup.name} · Ponte` }
 }
 
 export default function ProposalPage() {
   const { t } = useTranslation()
-  const { proposal, locale } = useLoaderData<typeof loader>()
+  const { proposal, interest, locale } = useLoaderData<typeof loader>()
   const { published } = proposal
   return (
     <article>
@@ -46,6 +49,7 @@ export default function ProposalPage() {
               {published.tier === 'verified' ? <VerifiedSections proposal={published} locale={locale} /> : <PublicFacts proposal={published} locale={locale} />}
             </div>
             <div className="space-y-6">
+              <InterestPanel proposalId={proposal.id} panel={interest} />
               <AccessPanel proposal={proposal} />
               {published.tier === 'verified' ? <PublicFacts proposal={published} locale={locale} /> : null}
             </div>
