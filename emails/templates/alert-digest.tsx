@@ -68,7 +68,9 @@ export function AlertDigestEmail(props: AlertDigestEmailProps) {
           ))}
           {group.more ? <Text style={styles.facts}>{group.more}</Text> : null}
           <Text style={styles.links}>
-            <Link href={group.searchUrl}>{group.searchLabel}</Link>
+            <Link href={group.searchUrl} style={{ color: '#0f5c63', fontWeight: 600 }}>
+              {group.searchLabel}
+            </Link>
             {' · '}
             <Link href={group.unsubscribeUrl} style={{ color: '#6b7280' }}>
               {group.unsubscribeLabel}

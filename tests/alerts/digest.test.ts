@@ -84,7 +84,7 @@ describe('alert digests', () => {
     const inesDaily = mailFor('ines@fund.test')
     expect(inesDaily).toHaveLength(1)
     const [daily] = inesDaily as [ReceivedMessage]
-    expect(daily.subject).toBe('Hoy en Ponte: 3 propuestas nuevas para tus búsquedas guardadas')
+    expect(daily.subject).toBe('Hoy en Ponte: 2 propuestas nuevas para tus búsquedas guardadas')
     expect(daily.from).toBe('alerts@ponte.test')
     // The title in the reader's language, the startup, the amount in Spanish style, a link.
     expect(daily.text).toContain('Terapia con fagos contra infecciones hospitalarias resistentes')

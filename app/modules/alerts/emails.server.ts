@@ -35,7 +35,7 @@ export const sendAlertDigestEmail: JobHandler<'email.alert-digest'> = async (ctx
   const unsubscribeUrl = (savedSearchId: string | null) => `${appUrl}/alerts/unsubscribe/${createUnsubscribeToken(ctx.config.sessionSecret, { userId, savedSearchId })}`
 
   const shown: AlertDigestGroup[] = []
-  let total = 0
+  const listed = new Set<string>()
   for (const group of groups) {
     const search = searches.find((row) => row.id === group.savedSearchId)
     if (!search) continue
@@ -47,7 +47,7 @@ export const sendAlertDigestEmail: JobHandler<'email.alert-digest'> = async (ctx
       return [{ title: text.title, facts, url: `${appUrl}/proposals/${id}` }]
     })
     if (proposals.length === 0) continue
-    total += proposals.length
+    for (const proposal of proposals) listed.add(proposal.url)
     const more = proposals.length - PROPOSALS_PER_GROUP
     shown.push({
       name: search.name,
@@ -62,6 +62,8 @@ export const sendAlertDigestEmail: JobHandler<'email.alert-digest'> = async (ctx
     })
   }
   if (shown.length === 0) return
+  // A proposal that matches two saved searches is one new proposal.
+  const total = listed.size
 
   const unsubscribeAllUrl = unsubscribeUrl(null)
   const subject = t(`alerts.email.subject.${frequency}`, { count: total })
