@@ -13,6 +13,8 @@ export interface NavItem {
 export function navigationFor(actor: Actor): NavItem[] {
   const items: NavItem[] = [{ to: '/dashboard', label: 'common.nav.dashboard' }]
   items.push({ to: '/proposals', label: 'common.nav.proposals' })
+  // Searches saved from the search page, with their email alerts (a confirmed email saves them).
+  if (actor.emailVerified) items.push({ to: '/saved-searches', label: 'alerts.nav.savedSearches' })
   items.push({ to: '/startups', label: 'common.nav.startups' })
   for (const membership of actor.memberships) {
     const label =
