@@ -16,6 +16,7 @@ import { useNonce } from '~/components/nonce'
 import { getActor } from '~/modules/accounts/session.server'
 import { navigationFor } from '~/modules/accounts/navigation'
 import { detectLocale } from '~/modules/i18n/i18n.server'
+import { countUnreadNotifications } from '~/modules/notifications/centre.server'
 import { takeToast } from '~/modules/toast/toast.server'
 import stylesheet from '~/styles/app.css?url'
 
@@ -39,6 +40,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
             email: actor.email,
             emailVerified: actor.emailVerified,
             navigation: navigationFor(actor),
+            unreadNotifications: await countUnreadNotifications(context.db, actor.userId),
             organisations: actor.memberships.map((m) => ({ name: m.organisationName, slug: m.organisationSlug, kind: m.kind })),
           }
         : null,

@@ -2,12 +2,14 @@ import { parseWithZod } from '@conform-to/zod/v4'
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { useActionData, useLoaderData, useLocation } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
+import { NotificationSettingsForm } from '~/components/account/notification-settings-form'
 import { PasswordForm, ProfileForm } from '~/components/account/settings-forms'
 import { Badge, Card, PageHeader } from '~/components/ui/card'
 import { requireUser } from '~/modules/accounts/guards.server'
 import { ChangePasswordSchema, ProfileSchema } from '~/modules/accounts/schemas'
 import { changePassword, updateProfile } from '~/modules/accounts/settings.server'
 import { localeCookie } from '~/modules/i18n/i18n.server'
+import { getEmailPreferences, saveEmailPreferences } from '~/modules/notifications/preferences.server'
 import { pageTitle } from '~/modules/i18n/page-title.server'
 import { titleMeta } from '~/modules/i18n/title-meta'
 import { minutesToWait } from '~/modules/security/rate-limit.server'
@@ -21,12 +23,17 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   return {
     title: await pageTitle(request, context, 'accounts.settings.title'),
     account: { name: actor.name, email: actor.email, locale: actor.locale, emailVerified: actor.emailVerified },
+    emailPreferences: await getEmailPreferences(context.db, actor.userId),
   }
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const actor = await requireUser(request, context)
   const formData = await request.formData()
+  if (formData.get('intent') === 'notifications') {
+    await saveEmailPreferences(context.db, actor, formData.getAll('email').filter((value) => typeof value === 'string'))
+    return redirectWithToast('/settings', 'notifications.settings.saved')
+  }
   if (formData.get('intent') === 'profile') {
     const submission = parseWithZod(formData, { schema: ProfileSchema })
     if (submission.status !== 'success') return data({ intent: 'profile', result: submission.reply(), retryAfterMinutes: 0 }, { status: 400 })
@@ -57,7 +64,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 export default function SettingsPage() {
   const { t } = useTranslation()
-  const { account } = useLoaderData<typeof loader>()
+  const { account, emailPreferences } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   // A new location (the redirect after a change) starts the password form afresh, empty.
   const { key: locationKey } = useLocation()
@@ -80,6 +87,7 @@ export default function SettingsPage() {
           lastResult={actionData?.intent === 'password' ? actionData.result : undefined}
           retryAfterMinutes={actionData?.retryAfterMinutes ?? 0}
         />
+        <NotificationSettingsForm preferences={emailPreferences} />
       </div>
     </div>
   )

@@ -10,6 +10,8 @@ interface ShellUser {
   email: string
   emailVerified: boolean
   navigation: NavItem[]
+  /** Unread notifications (the bell's count). */
+  unreadNotifications: number
 }
 
 export function AppShell(props: {
@@ -53,6 +55,7 @@ export function AppShell(props: {
           </nav>
           <div className="ml-auto flex items-center gap-2">
             <LanguageSwitcher locale={props.locale} />
+            {props.user ? <NotificationBell unread={props.user.unreadNotifications} /> : null}
             {props.user ? (
               <Form method="post" action="/logout" className="hidden md:block">
                 <button type="submit" className="rounded-md px-3 py-2 text-sm font-medium text-muted hover:bg-canvas hover:text-ink">
@@ -131,6 +134,32 @@ export function AppShell(props: {
         </div>
       </footer>
     </div>
+  )
+}
+
+/** The link to the notification centre, with the number of unread notifications. */
+function NotificationBell({ unread }: { unread: number }) {
+  const { t } = useTranslation()
+  const label = unread > 0 ? t('notifications.navUnread', { count: unread }) : t('notifications.nav')
+  return (
+    <NavLink
+      to="/notifications"
+      aria-label={label}
+      title={label}
+      className={({ isActive }) =>
+        `relative inline-flex h-9 w-9 items-center justify-center rounded-md transition-colors ${isActive ? 'bg-brand-50 text-brand-800' : 'text-muted hover:bg-canvas hover:text-ink'}`
+      }
+    >
+      <svg viewBox="0 0 24 24" className="h-5 w-5" fill="none" stroke="currentColor" strokeWidth="1.8" strokeLinecap="round" strokeLinejoin="round" aria-hidden="true">
+        <path d="M6 8a6 6 0 0 1 12 0c0 7 3 9 3 9H3s3-2 3-9" />
+        <path d="M10.3 21a1.94 1.94 0 0 0 3.4 0" />
+      </svg>
+      {unread > 0 ? (
+        <span aria-hidden="true" className="absolute -right-0.5 -top-0.5 min-w-4 rounded-full bg-brand-700 px-1 text-center text-[10px] font-semibold leading-4 text-white">
+          {unread > 99 ? '99+' : unread}
+        </span>
+      ) : null}
+    </NavLink>
   )
 }
 

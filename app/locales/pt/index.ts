@@ -9,5 +9,6 @@ import notifications from './notifications.json'
 import organisations from './organisations.json'
 import proposals from './proposals.json'
 import startups from './startups.json'
+import watchlist from './watchlist.json'
 
-export default { accounts, alerts, catalogue, common, dataroom, imports, interests, notifications, organisations, proposals, startups }
+export default { accounts, alerts, catalogue, common, dataroom, imports, interests, notifications, organisations, proposals, startups, watchlist }

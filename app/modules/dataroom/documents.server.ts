@@ -8,6 +8,7 @@ import type { Db, DbOrTx } from '../../../db/client'
 import { documentAccessLog, organisations, proposalDocuments, proposals, proposalTexts, users } from '../../../db/schema'
 import { discardUploads, keepUpload, type ReceivedUpload, type UploadProblem } from '../files/storage.server'
 import { isUuid } from '~/modules/proposals/access.server'
+import { notifyBookmarkers } from '~/modules/watchlist/changes.server'
 
 /**
  * The startup side of the data room: its documents (upload, list, soft delete) and the log of
@@ -99,6 +100,8 @@ export async function addProposalDocument(
           uploadedBy: actor.userId,
         })
         .returning({ id: proposalDocuments.id })
+      // Investors watching the proposal hear of it (no name: the data room is for verified viewers).
+      await notifyBookmarkers(tx, proposalId, { context: 'document' })
       // Moved into place inside the transaction: if the move fails, no row points at nothing.
       await keepUpload(uploadsDir, upload)
       return row!.id

@@ -7,6 +7,7 @@ import { sendNotificationEmail } from '../notifications/emails.server'
 import { sendInvitationEmail } from '../organisations/emails.server'
 import { expireProposalsJob } from '../proposals/jobs.server'
 import { pruneExpiredRecords } from '../security/maintenance.server'
+import { closingSoonJob } from '../watchlist/jobs.server'
 import { reindexSearchJob, syncSearchJob } from '../../../search/jobs.server'
 
 /** The handler of each job, by name. */
@@ -21,4 +22,5 @@ export const taskHandlers: { [N in JobName]: JobHandler<N> } = {
   'proposals.expire': expireProposalsJob,
   'search.sync': syncSearchJob,
   'search.reindex': reindexSearchJob,
+  'watchlist.closing-soon': closingSoonJob,
 }

@@ -39,6 +39,8 @@ function buildTaskList(ctx: JobContext): TaskList {
 const schedule = parseCronItems([
   { task: 'maintenance.prune', match: '17 * * * *' },
   { task: 'proposals.expire', match: '5 0 * * *' },
+  // After the night's expiries: watchers of proposals closing within a week are reminded once.
+  { task: 'watchlist.closing-soon', match: '30 6 * * *' },
   // The safety net of the search sync: whatever is still in the outbox (the engine was down) is retried every minute.
   { task: 'search.sync', match: '* * * * *', options: { jobKey: 'search.sync', jobKeyMode: 'replace', backfillPeriod: 0 } },
   // Saved-search digests (07:00 UTC; weekly on Mondays). Instant alerts follow each search sync; this run is their safety net.

@@ -6,6 +6,7 @@ import { renderEmail } from '../../../emails/render.server'
 import { NotificationEmail } from '../../../emails/templates/notification'
 import type { JobHandler } from '../jobs/worker.server'
 import { isNotificationKind, notificationKinds } from './kinds'
+import { notificationValues } from './values'
 
 /**
  * Emails a notification to its person, in their language, unless they turned that kind of email
@@ -22,7 +23,7 @@ export const sendNotificationEmail: JobHandler<'email.notification'> = async (ct
   const kind = row.notification.kind
   if (!(row.wanted ?? notificationKinds[kind].email)) return
   const t = getFixedT(row.locale)
-  const values = row.notification.data
+  const values = notificationValues(row.notification.data, row.locale)
   const url = `${ctx.config.appUrl}${row.notification.link}`
   const { html, text } = await renderEmail(
     createElement(NotificationEmail, {

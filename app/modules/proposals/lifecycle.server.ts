@@ -18,6 +18,7 @@ import { requestSearchSync } from '../../../search/sync.server'
 import type { Db, DbOrTx } from '../../../db/client'
 import { proposals, proposalTexts, proposalTransitions, proposalVersions, type ProposalSnapshot } from '../../../db/schema'
 import type { Actor } from '../accounts/actor'
+import { notifyBookmarkers, republicationChange } from '../watchlist/changes.server'
 import { supportedLocales } from '../i18n/locales'
 import { loadProposalFor, type WorkingCopy } from './access.server'
 import { ProposalRuleError } from './rule-error'
@@ -84,17 +85,28 @@ export async function recordTransition(tx: DbOrTx, t: TransitionInput): Promise<
   })
   // Every status change may change what search shows: the index follows in the same transaction's outbox.
   await requestSearchSync(tx, [t.proposalId])
+  // Investors watching the proposal learn that it closed, in the same transaction.
+  if (t.to === 'closed' && t.closedReason) await notifyBookmarkers(tx, t.proposalId, { context: t.closedReason })
 }
 
-/** Writes a published version of the working copy and points the proposal at it. */
+/**
+ * Writes a published version of the working copy and points the proposal at it. A proposal
+ * republished after a review of its key facts tells the investors watching it (what changed).
+ */
 export async function publishVersion(tx: DbOrTx, proposal: WorkingCopy, actorId: string | null): Promise<string> {
   const snapshot = snapshotOf(proposal, await textsOf(tx, proposal.id))
+  const reviewed = proposal.publishedVersionId !== null && proposal.status !== 'published'
+  const [previous] = reviewed
+    ? await tx.select({ snapshot: proposalVersions.snapshot }).from(proposalVersions).where(eq(proposalVersions.id, proposal.publishedVersionId!))
+    : []
   const [version] = await tx.insert(proposalVersions).values({ proposalId: proposal.id, snapshot, publishedBy: actorId }).returning({ id: proposalVersions.id })
   const now = new Date()
   await tx
     .update(proposals)
     .set({ status: 'published', publishedVersionId: version!.id, firstPublishedAt: proposal.firstPublishedAt ?? now, updatedAt: now })
     .where(eq(proposals.id, proposal.id))
+  const change = republicationChange(previous?.snapshot ?? null, snapshot)
+  if (change) await notifyBookmarkers(tx, proposal.id, change)
   return version!.id
 }
 

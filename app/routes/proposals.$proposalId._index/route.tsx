@@ -2,12 +2,14 @@ import type { LoaderFunctionArgs } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { RouteErrorBoundary } from '~/components/route-error-boundary'
+import { BookmarkPanel } from '~/components/watchlist/bookmark-panel'
 import { notFound } from '~/modules/accounts/guards.server'
 import { getActor } from '~/modules/accounts/session.server'
 import { detectLocale } from '~/modules/i18n/i18n.server'
 import { titleMeta } from '~/modules/i18n/title-meta'
 import { getProposalForViewer } from '~/modules/proposals/disclosure.server'
 import { proposalPageData } from '~/modules/proposals/proposal-page.server'
+import { bookmarkButtonState } from '~/modules/watchlist/bookmarks.server'
 import { interestPanelFor } from '~/modules/interests/interests.server'
 import { InterestPanel } from '~/components/interests/interest-panel'
 import { AccessPanel, WorkingCopyBanner } from './access-panels'
@@ -28,12 +30,13 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   if (!view) throw notFound()
   const proposal = proposalPageData(view, locale)
   const interest = await interestPanelFor(context.db, actor, view)
-  return { proposal, interest, locale, title: `${proposal.published?.text.title ?? proposal.startup.name} · Ponte` }
+  const watchlist = await bookmarkButtonState(context.db, actor, view)
+  return { proposal, interest, watchlist, locale, title: `${proposal.published?.text.title ?? proposal.startup.name} · Ponte` }
 }
 
 export default function ProposalPage() {
   const { t } = useTranslation()
-  const { proposal, interest, locale } = useLoaderData<typeof loader>()
+  const { proposal, interest, watchlist, locale } = useLoaderData<typeof loader>()
   const { published } = proposal
   return (
     <article>
@@ -50,6 +53,7 @@ export default function ProposalPage() {
             </div>
             <div className="space-y-6">
               <InterestPanel proposalId={proposal.id} panel={interest} />
+              {watchlist ? <BookmarkPanel proposalId={proposal.id} state={watchlist} /> : null}
               <AccessPanel proposal={proposal} />
               {published.tier === 'verified' ? <PublicFacts proposal={published} locale={locale} /> : null}
             </div>
