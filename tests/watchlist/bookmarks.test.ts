@@ -113,13 +113,14 @@ describe('another organisation', () => {
     expect(theirs.data.tags).toEqual([])
     expect((await page(w.bea.cookie)).data.watchlist).toEqual({ bookmark: null })
 
-    for (const form of [
+    const forms: Record<string, string>[] = [
       { intent: 'tags', bookmarkId, tags: 'mine now' },
       { intent: 'add-note', bookmarkId, body: 'Hello' },
       { intent: 'remove', bookmarkId },
       { intent: 'edit-note', noteId: note!.id, body: 'Changed' },
       { intent: 'delete-note', noteId: note!.id },
-    ]) {
+    ]
+    for (const form of forms) {
       expect((await postWatchlist(context(), w.bea.cookie, form)).status, form.intent).toBe(404)
     }
     expect((await watchlist(w.alba.cookie)).data.items[0].notes).toHaveLength(2)
