@@ -97,6 +97,9 @@ export default function ProposalEditorPage() {
             <Link to={`/studio/${startup.slug}/proposals/${proposal.id}/documents`} className="text-brand-700 hover:underline">
               {t('proposals.editor.documentsLink')}
             </Link>
+            <Link to={`/studio/${startup.slug}/proposals/${proposal.id}/investors`} className="text-brand-700 hover:underline">
+              {t('interests.inbox.studioLink')}
+            </Link>
           </span>
         }
       />
