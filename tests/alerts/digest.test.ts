@@ -72,6 +72,8 @@ describe('alert digests', () => {
     await saveSearch(ines.user.id, 'Apagada', 'q=phage', 'off')
     const pabloPhage = await saveSearch(pablo.id, 'Fagos', 'q=phage', 'daily')
     await saveSearch(pablo.id, 'Peixe cebra', 'q=zebrafish', 'daily')
+    // A verified-only filter in the public scope (say, a lapsed verification) would match everything: it matches nothing.
+    await saveSearch(pablo.id, 'Infecciosas', 'therapeuticArea=infectious_diseases', 'daily')
 
     // A draft that matches: never in an alert.
     await createProposal(t.db, null, startup.id, validProposalInput({ texts: texts('Phage cocktail for cystic fibrosis') }))
@@ -107,6 +109,7 @@ describe('alert digests', () => {
     expect(pabloMail[0]!.text).toContain(`/proposals/${phageTherapy.id}`)
     expect(pabloMail[0]!.text).not.toContain(`/proposals/${antibody.id}`)
     expect(pabloMail[0]!.text).not.toContain('Peixe cebra')
+    expect(pabloMail[0]!.text).not.toContain('Infecciosas')
 
     const marks = await t.db.select().from(savedSearches).where(eq(savedSearches.userId, ines.user.id))
     for (const id of [phage.id, seed.id, zebrafishVerified.id]) expect(marks.find((row) => row.id === id)!.lastAlertSentAt).not.toBeNull()

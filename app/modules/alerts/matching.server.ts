@@ -85,6 +85,9 @@ async function anyPublishedBetween(db: DbOrTx, from: string, through: Date): Pro
 export async function findNewMatches(deps: { db: DbOrTx; search: Search }, scope: SearchScope, query: string, from: string, through: Date): Promise<string[]> {
   if (!(await anyPublishedBetween(deps.db, from, through))) return []
   const saved = savedSearchOf(query)
+  // The public scope has no therapeutic-area filter (the search drops it): such a search would
+  // match far more than the person asked for (a lapsed verification), so it matches nothing.
+  if (scope === 'public' && saved.filters.therapeuticArea?.length) return []
   const stopBefore = new Date(from).getTime() - BOUNDARY_SLACK_MS
   const candidates: string[] = []
   for (let page = 1; page <= MAX_PAGES; page++) {
