@@ -148,6 +148,7 @@ describe('soft commitments and the ledger', () => {
     // The startup's members were told.
     const told = await t.db.select().from(notifications).where(and(eq(notifications.userId, world.memberId), eq(notifications.kind, 'commitment.changed')))
     expect(told).toHaveLength(2)
+    expect(told.map((n) => n.data.amountCents).sort()).toEqual([10_000_000, 30_000_000])
   })
 
   it('the ledger adds the active commitments: total, investors, share from other countries', async () => {

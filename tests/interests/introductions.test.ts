@@ -134,6 +134,7 @@ describe('the double opt-in introduction', () => {
     const mails = await t.db.select().from(mailboxMessages).where(eq(mailboxMessages.to, startupPeople[0]!.email))
     expect(mails.map((m) => m.subject)).toEqual([expect.stringContaining('New interest')])
     expect(mails[0]!.text).toContain(world.verifiedInvestor.organisation.name)
+    expect(mails[0]!.text).toContain('€50,000 – €250,000')
   })
 
   it('only the startup’s own members see its inbox and answer: others get a 404', async () => {

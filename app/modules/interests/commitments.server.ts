@@ -105,7 +105,7 @@ export async function commitmentLedger(db: DbOrTx, proposalId: string, startupCo
 }
 
 /** Tells the other side: the startup on its ledger, the investor in the conversation. */
-async function tellOtherSide(tx: DbOrTx, access: ConversationAccess, from: 'investor' | 'startup', context: 'recorded' | 'withdrawn') {
+async function tellOtherSide(tx: DbOrTx, access: ConversationAccess, from: 'investor' | 'startup', context: 'recorded' | 'withdrawn', amountCents: number) {
   const [ours, theirs] = from === 'investor' ? [access.investorOrganisationId, access.startupOrganisationId] : [access.startupOrganisationId, access.investorOrganisationId]
   const [organisation] = await tx.select({ name: organisations.name }).from(organisations).where(eq(organisations.id, ours))
   const [startup] = await tx.select({ slug: organisations.slug }).from(organisations).where(eq(organisations.id, access.startupOrganisationId))
@@ -113,7 +113,7 @@ async function tellOtherSide(tx: DbOrTx, access: ConversationAccess, from: 'inve
   await notify(tx, {
     userIds: await memberIdsOf(tx, theirs),
     kind: 'commitment.changed',
-    data: { context, from: organisation?.name ?? '', proposal: await proposalTitle(tx, access.proposalId) },
+    data: { context, from: organisation?.name ?? '', proposal: await proposalTitle(tx, access.proposalId), amountCents },
     link,
   })
 }
@@ -136,7 +136,7 @@ export async function recordCommitment(db: Db, actor: Actor, access: Conversatio
         createdBy: actor.userId,
       })
       .returning({ id: commitments.id })
-    await tellOtherSide(tx, access, 'investor', 'recorded')
+    await tellOtherSide(tx, access, 'investor', 'recorded', input.amount * 100)
     return row!.id
   })
 }
@@ -147,13 +147,13 @@ export async function withdrawCommitment(db: Db, actor: Actor, access: Conversat
   if (!isUuid(commitmentId)) throw new Response('Not found', { status: 404 })
   await db.transaction(async (tx) => {
     const [row] = await tx
-      .select({ withdrawnAt: commitments.withdrawnAt })
+      .select({ withdrawnAt: commitments.withdrawnAt, amountCents: commitments.amountCents })
       .from(commitments)
       .where(and(eq(commitments.id, commitmentId), eq(commitments.interestId, access.interestId)))
       .for('update')
     if (!row) throw new Response('Not found', { status: 404 })
     if (row.withdrawnAt) throw new InterestRuleError('interests.errors.alreadyWithdrawn', 409)
     await tx.update(commitments).set({ withdrawnAt: new Date(), withdrawnBy: actor.userId }).where(eq(commitments.id, commitmentId))
-    await tellOtherSide(tx, access, access.side as 'investor' | 'startup', 'withdrawn')
+    await tellOtherSide(tx, access, access.side as 'investor' | 'startup', 'withdrawn', row.amountCents)
   })
 }

@@ -99,7 +99,7 @@ export async function expressInterest(db: Db, actor: Actor, proposalId: string |
       await notify(tx, {
         userIds: await memberIdsOf(tx, owner!.id),
         kind: 'interest.received',
-        data: { investor: investor.organisationName, proposal: await proposalTitle(tx, view.id) },
+        data: { investor: investor.organisationName, proposal: await proposalTitle(tx, view.id), ticketMinCents: input.ticketMin * 100, ticketMaxCents: input.ticketMax * 100 },
         link: `/studio/${owner!.slug}/proposals/${view.id}/investors`,
       })
       return row!.id
