@@ -1,96 +1,102 @@
-import { getFormProps, type SubmissionResult } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
-import { useFetcher, useLoaderData } from '@remix-run/react'
+import { useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
-import { allErrors, useSchemaForm, useUiLocale } from '~/components/organisations/form-fields'
+import { InvestorRow, RequestRow } from '~/components/investors/verification-rows'
 import { RouteErrorBoundary } from '~/components/route-error-boundary'
-import { Button } from '~/components/ui/button'
-import { Badge, Card, EmptyState, PageHeader } from '~/components/ui/card'
-import { FormErrors } from '~/components/ui/field'
+import { Card, EmptyState, PageHeader } from '~/components/ui/card'
 import { requireOrganiser } from '~/modules/accounts/guards.server'
-import { formatDate } from '~/modules/i18n/format'
 import { pageTitle } from '~/modules/i18n/page-title.server'
 import { titleMeta } from '~/modules/i18n/title-meta'
-import { setInvestorVerified } from '~/modules/investors/verification.server'
-import { listInvestorsForVerification, type InvestorForVerification } from '~/modules/investors/verification-list.server'
-import { InvestorVerificationSchema } from '~/modules/investors/verification-schemas'
-import { countryName } from '~/modules/organisations/countries'
+import { approveVerification, declineVerification, revokeVerification } from '~/modules/investors/verification.server'
+import { listInvestorsForVerification } from '~/modules/investors/verification-list.server'
+import { verificationDecisionSchemas } from '~/modules/investors/verification-schemas'
+import { ruleErrorReply, unknownIntentReply, type FormReply } from '~/modules/organisations/replies.server'
 import { redirectWithToast } from '~/modules/toast/toast.server'
 
 export const meta = titleMeta
 
-/** Organisers: investor organisations, verified or waiting, with a button to change that. */
+/** Organisers: the verification requests to decide, and every investor organisation with its verification. */
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const actor = await requireOrganiser(request, context)
-  return { investors: await listInvestorsForVerification(context.db, actor), title: await pageTitle(request, context, 'catalogue.investors.title') }
+  const { requests, investors } = await listInvestorsForVerification(context.db, actor)
+  return {
+    requests,
+    investors,
+    title: await pageTitle(request, context, 'catalogue.investors.title'),
+  }
 }
+
+const toasts = {
+  approve: 'investors.toast.approved',
+  decline: 'investors.toast.declined',
+  revoke: 'investors.toast.revoked',
+} as const
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const actor = await requireOrganiser(request, context)
-  const submission = parseWithZod(await request.formData(), { schema: InvestorVerificationSchema })
-  if (submission.status !== 'success') return data(submission.reply(), { status: 400 })
-  const { intent, organisationId } = submission.value
-  const changed = await setInvestorVerified(context.db, actor, organisationId, intent === 'verify')
-  if (!changed) return data(submission.reply({ formErrors: ['catalogue.investors.errors.notFound'] }), { status: 400 })
-  return redirectWithToast('/organiser/investors', intent === 'verify' ? 'catalogue.toast.investorVerified' : 'catalogue.toast.investorUnverified')
+  const formData = await request.formData()
+  const intent = formData.get('intent')
+  if (intent !== 'approve' && intent !== 'decline' && intent !== 'revoke') return data(unknownIntentReply(), { status: 400 })
+  const submission = parseWithZod(formData, {
+    schema: verificationDecisionSchemas[intent],
+  })
+  if (submission.status !== 'success')
+    return data({ intent, result: submission.reply() } satisfies FormReply, {
+      status: 400,
+    })
+  const value = submission.value
+  try {
+    if (value.intent === 'approve') await approveVerification(context.db, actor, value.requestId)
+    else if (value.intent === 'decline') await declineVerification(context.db, actor, value.requestId, value.reason)
+    else await revokeVerification(context.db, actor, value.organisationId, value.reason)
+  } catch (error) {
+    const reply = ruleErrorReply(intent, submission, error)
+    if (reply) return data(reply, { status: 400 })
+    throw error
+  }
+  return redirectWithToast('/organiser/investors', toasts[intent])
 }
 
 export default function InvestorVerification() {
   const { t } = useTranslation()
-  const { investors } = useLoaderData<typeof loader>()
+  const { requests, investors } = useLoaderData<typeof loader>()
   return (
-    <div className="space-y-6">
+    <div className="space-y-8">
       <PageHeader title={t('catalogue.investors.title')} description={t('catalogue.investors.lead')} />
-      {investors.length ? (
-        <Card className="p-0">
-          <ul className="divide-y divide-line">
-            {investors.map((investor) => (
-              <InvestorRow key={investor.id} investor={investor} />
-            ))}
-          </ul>
-        </Card>
-      ) : (
-        <EmptyState title={t('catalogue.investors.emptyTitle')} description={t('catalogue.investors.emptyText')} />
-      )}
+      <section aria-labelledby="requests-heading" className="space-y-3">
+        <h2 id="requests-heading" className="text-lg font-semibold text-ink">
+          {t('investors.queue.requestsHeading', { count: requests.length })}
+        </h2>
+        {requests.length ? (
+          <Card className="p-0">
+            <ul className="divide-y divide-line">
+              {requests.map((request) => (
+                <RequestRow key={request.id} request={request} />
+              ))}
+            </ul>
+          </Card>
+        ) : (
+          <EmptyState title={t('investors.queue.emptyTitle')} description={t('investors.queue.emptyText')} />
+        )}
+      </section>
+      <section aria-labelledby="investors-heading" className="space-y-3">
+        <h2 id="investors-heading" className="text-lg font-semibold text-ink">
+          {t('investors.queue.investorsHeading')}
+        </h2>
+        {investors.length ? (
+          <Card className="p-0">
+            <ul className="divide-y divide-line">
+              {investors.map((investor) => (
+                <InvestorRow key={investor.id} investor={investor} />
+              ))}
+            </ul>
+          </Card>
+        ) : (
+          <EmptyState title={t('catalogue.investors.emptyTitle')} description={t('catalogue.investors.emptyText')} />
+        )}
+      </section>
     </div>
-  )
-}
-
-function InvestorRow({ investor }: { investor: InvestorForVerification }) {
-  const { t } = useTranslation()
-  const locale = useUiLocale()
-  const fetcher = useFetcher<SubmissionResult<string[]>>()
-  const [form] = useSchemaForm({ id: `verify-${investor.id}`, schema: InvestorVerificationSchema, lastResult: fetcher.data })
-  const verified = investor.verifiedAt !== null
-  return (
-    <li className="flex flex-wrap items-center gap-4 px-6 py-4">
-      <div className="min-w-0 flex-1">
-        <p className="font-medium text-ink">{investor.name}</p>
-        <p className="text-sm text-muted">
-          {t(`organisations.investorTypes.${investor.type}`)} · {countryName(investor.country, locale)} · {t('catalogue.investors.members', { count: investor.members })}
-        </p>
-        {verified ? (
-          <p className="text-xs text-muted">
-            {t('catalogue.investors.verifiedBy', { name: investor.verifiedBy ?? '—', date: formatDate(new Date(investor.verifiedAt!), locale) })}
-          </p>
-        ) : null}
-      </div>
-      <Badge tone={verified ? 'success' : 'warning'}>{t(verified ? 'catalogue.investors.verified' : 'catalogue.investors.notVerified')}</Badge>
-      <fetcher.Form method="post" {...getFormProps(form)} className="space-y-2">
-        <input type="hidden" name="intent" value={verified ? 'unverify' : 'verify'} />
-        <input type="hidden" name="organisationId" value={investor.id} />
-        <Button
-          type="submit"
-          variant={verified ? 'secondary' : 'primary'}
-          pending={fetcher.state !== 'idle'}
-          aria-label={t(verified ? 'catalogue.investors.unverifyNamed' : 'catalogue.investors.verifyNamed', { name: investor.name })}
-        >
-          {t(verified ? 'catalogue.investors.unverify' : 'catalogue.investors.verify')}
-        </Button>
-        <FormErrors errors={allErrors(form, t)} />
-      </fetcher.Form>
-    </li>
   )
 }
 

@@ -1,10 +1,8 @@
-/** Organisers: the review queue, the review page with its diff, the decisions, investor verification. */
+/** Organisers: the review queue, the review page with its diff, the decisions (investor verification: tests/investors). */
 import { eq } from 'drizzle-orm'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { getVerifiedInvestorMembership } from '~/modules/investors/verification.server'
 import { updateProposal } from '~/modules/proposals/editor.server'
 import { submitProposal } from '~/modules/proposals/lifecycle.server'
-import { action as investorsAction, loader as investorsLoader } from '~/routes/organiser.investors'
 import { loader as queueLoader } from '~/routes/organiser.proposals._index/route'
 import { loader as pageLoader } from '~/routes/proposals.$proposalId._index/route'
 import { action as reviewAction, loader as reviewLoader } from '~/routes/organiser.proposals.$proposalId/route'
@@ -163,45 +161,5 @@ describe('deciding', () => {
     expect((await review('anonymous', id, { intent: 'publish' })).status).toBe(302)
     expect((await review('organiser', id, { intent: 'delete' })).status).toBe(400)
     expect((await status(id)).status).toBe('submitted')
-  })
-})
-
-describe('investor verification', () => {
-  function investorsPage(role: Role, form?: Record<string, string>) {
-    const request = makeRequest('/organiser/investors', { cookie: viewers.cookies[role], form })
-    return callRoute(form ? investorsAction : investorsLoader, request, context())
-  }
-
-  it('lists investor organisations, waiting ones first, and verifies and unverifies them', async () => {
-    const reply = await investorsPage('organiser')
-    expect(reply.status).toBe(200)
-    const rows = reply.data.investors as { id: string; verifiedAt: Date | null }[]
-    const waiting = rows.findIndex((row) => row.id === viewers.unverifiedInvestor.organisation.id)
-    const verified = rows.findIndex((row) => row.id === viewers.verifiedInvestor.organisation.id)
-    expect(waiting).toBeGreaterThanOrEqual(0)
-    expect(waiting).toBeLessThan(verified)
-
-    const investor = await actorFor(t.db, viewers.ids.unverifiedInvestor)
-    expect(await getVerifiedInvestorMembership(t.db, investor)).toBeNull()
-    const verify = await investorsPage('organiser', { intent: 'verify', organisationId: viewers.unverifiedInvestor.organisation.id })
-    expect(verify.status).toBe(302)
-    expect(await getVerifiedInvestorMembership(t.db, investor)).toMatchObject({ organisationId: viewers.unverifiedInvestor.organisation.id })
-    const listed = (await investorsPage('admin')).data.investors.find((row: { id: string }) => row.id === viewers.unverifiedInvestor.organisation.id)
-    expect(listed).toMatchObject({ verifiedBy: 'Olga Organiser', members: 1 })
-
-    await investorsPage('organiser', { intent: 'unverify', organisationId: viewers.unverifiedInvestor.organisation.id })
-    expect(await getVerifiedInvestorMembership(t.db, investor)).toBeNull()
-  })
-
-  it('answers bad or unknown organisations with a 400 and refuses non-organisers', async () => {
-    expect((await investorsPage('organiser', { intent: 'verify', organisationId: crypto.randomUUID() })).status).toBe(400)
-    expect((await investorsPage('organiser', { intent: 'verify', organisationId: viewers.startup.id })).status).toBe(400)
-    expect((await investorsPage('organiser', { intent: 'promote', organisationId: 'x' })).status).toBe(400)
-    for (const role of nonOrganisers) {
-      expect((await investorsPage(role)).status, role).toBe(403)
-      expect((await investorsPage(role, { intent: 'verify', organisationId: viewers.unverifiedInvestor.organisation.id })).status, role).toBe(403)
-    }
-    const investor = await actorFor(t.db, viewers.ids.unverifiedInvestor)
-    expect(await getVerifiedInvestorMembership(t.db, investor)).toBeNull()
   })
 })

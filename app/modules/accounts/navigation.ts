@@ -16,6 +16,8 @@ export function navigationFor(actor: Actor): NavItem[] {
   // Searches saved from the search page, with their email alerts (a confirmed email saves them).
   if (actor.emailVerified) items.push({ to: '/saved-searches', label: 'alerts.nav.savedSearches' })
   items.push({ to: '/startups', label: 'common.nav.startups' })
+  // The investor directory is for startups looking for investors, and for organisers.
+  if (actor.emailVerified && (isOrganiser(actor) || actor.memberships.some((m) => m.kind === 'startup'))) items.push({ to: '/investors', label: 'investors.nav' })
   for (const membership of actor.memberships) {
     const label =
       membership.kind === 'startup'

@@ -85,6 +85,17 @@ export default function OrganisationPage() {
             <Link to={`/organisations/${organisation.slug}/profile`} className={buttonClass('secondary')}>
               {t('dataroom.profile.editLink')}
             </Link>
+          ) : organisation.kind === 'investor' ? (
+            <span className="flex flex-wrap gap-2">
+              {viewer.canManage ? (
+                <Link to={`/organisations/${organisation.slug}/investor-profile`} className={buttonClass('secondary')}>
+                  {t('investors.profile.editLink')}
+                </Link>
+              ) : null}
+              <Link to={`/organisations/${organisation.slug}/verification`} className={buttonClass('secondary')}>
+                {t('investors.verification.link')}
+              </Link>
+            </span>
           ) : undefined
         }
         description={
