@@ -4,8 +4,8 @@ import { verifyPassword } from '~/modules/accounts/password.server'
 import { isRegionOfCountry } from '~/modules/organisations/regions'
 import { isSubsector } from '~/modules/startups/subsectors'
 import { useTestDatabase } from '../../tests/setup/database'
-import { investorProfiles, memberships, organisations, proposals, proposalTexts, proposalVersions, startupProfiles, users } from '../schema'
-import { demoOrganiser, seedDemoData, verifiedInvestorSlug } from './index'
+import { investorProfiles, investorVerificationRequests, memberships, organisations, proposals, proposalTexts, proposalVersions, startupProfiles, users } from '../schema'
+import { demoOrganiser, pendingInvestorSlug, seedDemoData, verifiedInvestorSlug } from './index'
 
 const t = useTestDatabase()
 const home = ['ES11', 'PT11', 'ES41']
@@ -97,11 +97,24 @@ describe('the demo data set', () => {
     expect(new Set(languages.map((l) => l.locale))).toEqual(new Set(['en', 'es', 'pt', 'gl']))
     expect(languages.length).toBeGreaterThan(rows.length)
 
+    // The demo investor is verified through an approved request, with its profile filled in and listed; the demo angel waits.
     const verified = await t.db
-      .select({ slug: organisations.slug, verifiedAt: investorProfiles.verifiedAt })
+      .select({ slug: organisations.slug, profile: investorProfiles })
       .from(investorProfiles)
       .innerJoin(organisations, eq(organisations.id, investorProfiles.organisationId))
-    expect(verified.filter((v) => v.verifiedAt !== null).map((v) => v.slug)).toEqual([verifiedInvestorSlug])
+    const demoInvestor = verified.find((v) => v.slug === verifiedInvestorSlug)!.profile
+    expect(demoInvestor).toMatchObject({ listed: true, investorCategory: 'sophisticated', coInvestment: true })
+    expect(demoInvestor.verificationExpiresAt!.getTime()).toBeGreaterThan(Date.now() + 700 * 86_400_000)
+    expect(demoInvestor.stages.length && demoInvestor.regions.length && demoInvestor.portfolioHighlights.length).toBeTruthy()
+    for (const { profile } of verified) expect(profile.listed).toBe(profile.verifiedAt !== null)
+    const requests = await t.db
+      .select({ slug: organisations.slug, status: investorVerificationRequests.status })
+      .from(investorVerificationRequests)
+      .innerJoin(organisations, eq(organisations.id, investorVerificationRequests.organisationId))
+    expect(requests.filter((r) => r.status === 'pending')).toEqual([{ slug: pendingInvestorSlug, status: 'pending' }])
+    const approved = requests.filter((r) => r.status === 'approved').map((r) => r.slug)
+    expect(approved.sort()).toEqual(verified.filter((v) => v.profile.verifiedAt).map((v) => v.slug).sort())
+    expect(approved).toContain(verifiedInvestorSlug)
   })
 
   it('adds nothing on a second run but still returns the logins', async () => {

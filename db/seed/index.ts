@@ -1,7 +1,7 @@
 import { eq, sql } from 'drizzle-orm'
 import { hashPassword } from '../../app/modules/accounts/password.server'
 import type { Db } from '../client'
-import { investorProfiles, memberships, organisations, startupProfiles, users } from '../schema'
+import { investorProfiles, investorVerificationRequests, memberships, organisations, startupProfiles, users } from '../schema'
 import { seedInvestors } from './investors'
 import { seedDemoProposals } from './proposals'
 import { seedStartups } from './startups'
@@ -53,6 +53,8 @@ export const demoAccounts: DemoAccount[] = [
 
 /** The investor organisation of investor@ponte.demo, verified in the demo data. */
 export const verifiedInvestorSlug = slugify('Noroeste Life Sciences Ventures')
+/** The investor organisation of angel@ponte.demo, whose verification request waits for the organiser. */
+export const pendingInvestorSlug = slugify('Lucía Otero Investments')
 
 const demoLogins: DemoLogin[] = demoAccounts.map(({ role, email }) => ({ role, email, password: DEMO_PASSWORD }))
 
@@ -126,12 +128,14 @@ export async function seedDemoData(db: Db): Promise<DemoLogin[]> {
     })
     if (startupRows.length) await tx.insert(startupProfiles).values(startupRows)
 
-    // The demo VC fund is verified by the organiser (a verified investor to sign in as); the others are not.
+    // The demo VC fund and a few others were verified by the organiser through approved requests
+    // (and are listed in the investor directory); the demo angel's request waits for a decision.
     const verifier = userIdByEmail.get('organiser@ponte.demo') ?? null
+    const expiresAt = new Date(now)
+    expiresAt.setUTCFullYear(expiresAt.getUTCFullYear() + 2)
     const investorRows = seedInvestors.flatMap((i) => {
       const organisationId = organisationIdBySlug.get(slugify(i.name))
       if (!organisationId) return []
-      const verified = slugify(i.name) === verifiedInvestorSlug
       return [
         {
           organisationId,
@@ -139,15 +143,33 @@ export async function seedDemoData(db: Db): Promise<DemoLogin[]> {
           city: i.city,
           countries: i.countries,
           subsectors: i.subsectors,
+          stages: i.stages ?? [],
+          trlMin: i.trl?.[0] ?? null,
+          trlMax: i.trl?.[1] ?? null,
           ticketMinCents: i.ticketMin * 100,
           ticketMaxCents: i.ticketMax * 100,
+          regions: i.regions ?? [],
+          coInvestment: i.coInvestment ?? false,
+          portfolioHighlights: i.portfolio ?? [],
           thesis: i.thesis,
-          verifiedAt: verified ? now : null,
-          verifiedBy: verified ? verifier : null,
+          listed: Boolean(i.verified),
+          verifiedAt: i.verified ? now : null,
+          verifiedBy: i.verified ? verifier : null,
+          verificationExpiresAt: i.verified ? expiresAt : null,
+          investorCategory: i.verified?.category ?? null,
         },
       ]
     })
     if (investorRows.length) await tx.insert(investorProfiles).values(investorRows)
+    const requestRows = seedInvestors.flatMap((i): (typeof investorVerificationRequests.$inferInsert)[] => {
+      const slug = slugify(i.name)
+      const organisationId = organisationIdBySlug.get(slug)
+      if (!organisationId) return []
+      const requestedBy = ownerBySlug.get(slug) ?? null
+      if (i.verified) return [{ organisationId, category: i.verified.category, riskAcknowledgedAt: now, requestedBy, status: 'approved', decidedBy: verifier, decidedAt: now }]
+      return slug === pendingInvestorSlug ? [{ organisationId, category: 'non_sophisticated', riskAcknowledgedAt: now, requestedBy }] : []
+    })
+    if (requestRows.length) await tx.insert(investorVerificationRequests).values(requestRows)
 
     const membershipRows = demoAccounts.flatMap((account) => {
       const userId = userIdByEmail.get(account.email)

@@ -1,5 +1,5 @@
 import type { Subsector } from '../../app/modules/startups/subsectors'
-import type { investorTypes, LocalizedText } from '../schema'
+import type { investorTypes, LocalizedText, PortfolioHighlight } from '../schema'
 
 /** The demo data set's investor organisations (invented): every investor type, several countries. */
 export interface SeedInvestor {
@@ -15,6 +15,15 @@ export interface SeedInvestor {
   ticketMin: number
   ticketMax: number
   thesis: LocalizedText
+  /** Filled in for the investors the demo lists in the directory (and the demo angel). */
+  stages?: ('pre_seed' | 'seed' | 'series_a' | 'series_b_plus')[]
+  trl?: [number, number]
+  /** NUTS-2 regions of interest. */
+  regions?: string[]
+  coInvestment?: boolean
+  portfolio?: PortfolioHighlight[]
+  /** Verified through an approved request and listed in the investor directory. */
+  verified?: { category: 'sophisticated' | 'non_sophisticated' }
 }
 
 export const seedInvestors: SeedInvestor[] = [
@@ -27,6 +36,16 @@ export const seedInvestors: SeedInvestor[] = [
     subsectors: ['health', 'medtech', 'diagnostics'],
     ticketMin: 500_000,
     ticketMax: 3_000_000,
+    stages: ['seed', 'series_a'],
+    trl: [3, 7],
+    regions: ['ES11', 'PT11', 'ES41', 'ES12'],
+    coInvestment: true,
+    portfolio: [
+      { name: 'Ortho Galaica', note: 'Seed 2021, Series A co-led in 2023; CE-marked spinal implant.' },
+      { name: 'Miño Diagnostics', note: 'Seed 2022 alongside a Portuguese public fund.' },
+      { name: 'Celtica Oncology', note: 'Series A 2024; first patients dosed in phase 1.' },
+    ],
+    verified: { category: 'sophisticated' },
     thesis: {
       en: 'Seed and Series A fund for therapeutics, medical devices and diagnostics from north-west Iberia, leading or co-leading rounds with hands-on board support.',
       es: 'Fondo de semilla y serie A para terapias, dispositivos médicos y diagnóstico del noroeste peninsular, que lidera o colidera rondas y se implica en el consejo.',
@@ -41,6 +60,12 @@ export const seedInvestors: SeedInvestor[] = [
     subsectors: ['health', 'digital_health', 'bioinformatics'],
     ticketMin: 250_000,
     ticketMax: 2_000_000,
+    stages: ['seed', 'series_a'],
+    trl: [5, 9],
+    regions: ['PT11', 'PT19', 'ES11'],
+    coInvestment: true,
+    portfolio: [{ name: 'Cardio Porto', note: 'Seed 2022; remote monitoring reimbursed in two regions.' }],
+    verified: { category: 'sophisticated' },
     thesis: {
       en: 'Backs Portuguese and Spanish health-tech companies with clinical validation in hand and a clear path to reimbursement.',
       pt: 'Investe em empresas portuguesas e espanholas de tecnologias da saúde que já tenham validação clínica e um caminho claro para o reembolso.',
@@ -55,6 +80,10 @@ export const seedInvestors: SeedInvestor[] = [
     subsectors: ['health', 'diagnostics', 'digital_health'],
     ticketMin: 25_000,
     ticketMax: 150_000,
+    stages: ['pre_seed', 'seed'],
+    trl: [2, 6],
+    regions: ['ES11'],
+    coInvestment: true,
     thesis: {
       en: 'Former hospital pharmacist investing in pre-seed diagnostics and digital health founders from Galicia, with mentoring on clinical adoption.',
       es: 'Exfarmacéutica hospitalaria que invierte en fundadores de diagnóstico y salud digital de Galicia en fase presemilla, con mentoría sobre adopción clínica.',
@@ -69,6 +98,12 @@ export const seedInvestors: SeedInvestor[] = [
     subsectors: ['marine', 'agrifood', 'industrial'],
     ticketMin: 50_000,
     ticketMax: 400_000,
+    stages: ['pre_seed', 'seed'],
+    trl: [3, 7],
+    regions: ['ES11', 'PT11'],
+    coInvestment: true,
+    portfolio: [{ name: 'Algas de Arousa', note: 'Pre-seed 2023 syndicated by twelve angels; now selling to cosmetics firms.' }],
+    verified: { category: 'non_sophisticated' },
     thesis: {
       en: 'A network of forty Galician business angels that syndicates seed rounds in blue and green biotech.',
       gl: 'Unha rede de corenta business angels galegos que sindica roldas semente en biotecnoloxía azul e verde.',
@@ -97,6 +132,11 @@ export const seedInvestors: SeedInvestor[] = [
     subsectors: ['health', 'agrifood', 'industrial', 'bioinformatics'],
     ticketMin: 100_000,
     ticketMax: 1_500_000,
+    stages: ['pre_seed', 'seed', 'series_a'],
+    trl: [4, 8],
+    regions: ['ES41'],
+    coInvestment: true,
+    verified: { category: 'sophisticated' },
     thesis: {
       en: 'Regional public co-investment fund matching private capital in science-based companies based in Castilla y León.',
       es: 'Fondo público regional de coinversión que iguala el capital privado en empresas de base científica con sede en Castilla y León.',
