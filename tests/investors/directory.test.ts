@@ -181,6 +181,19 @@ describe('what the directory lists', () => {
   })
 })
 
+describe('paging', () => {
+  it('shows 20 investors a page, the filters kept in the page links', async () => {
+    for (let n = 1; n <= 21; n++) {
+      await createInvestorOrganisation(t.db, context(), { name: `Bio Fund ${String(n).padStart(2, '0')}`, profile: { listed: true, ...verifiedFor(), subsectors: ['bioinformatics'] } })
+    }
+    const first = await directory('?subsector=bioinformatics')
+    expect(first.data).toMatchObject({ total: 21, page: 1, pageCount: 2 })
+    expect(first.data.investors).toHaveLength(20)
+    const second = await directory('?subsector=bioinformatics&page=2')
+    expect(second.data.investors.map((i: { name: string }) => i.name)).toEqual(['Bio Fund 21'])
+  })
+})
+
 describe('an investor page', () => {
   function page(slug: string, cookie: string | null) {
     return callRoute(pageLoader, makeRequest(`/investors/${slug}`, { cookie }), context(), { slug })
