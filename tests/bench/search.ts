@@ -63,7 +63,12 @@ const PUBLICATIONS = 20
 const LOAD_BATCH = 1000
 
 const benchStarted = performance.now()
-const progress = (message: string) => console.error(`[bench:search ${((performance.now() - benchStarted) / 1000).toFixed(0).padStart(4)} s] ${message}`)
+/** The machine's 1-minute load average at each step: other work on the same cores shows in every figure. */
+const loads: number[] = []
+const progress = (message: string) => {
+  loads.push(os.loadavg()[0]!)
+  console.error(`[bench:search ${((performance.now() - benchStarted) / 1000).toFixed(0).padStart(4)} s] ${message}`)
+}
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`
 
 // ---------------------------------------------------------------------------------------------
@@ -462,7 +467,9 @@ console.log('| step | result |')
 console.log('|---|---|')
 for (const [label, value] of setup) console.log(`| ${label} | ${value} |`)
 console.log(`| time until a publication is searchable (${publications.length} publications, API polled) | p50 ${ms(percentile(publications, 0.5))} ms, max ${ms(Math.max(...publications))} ms |`)
+loads.push(os.loadavg()[0]!)
 console.log(`| whole run | ${total.toFixed(0)} s |`)
+console.log(`| machine load during the run (1-minute load average at each step) | mean ${(loads.reduce((a, b) => a + b, 0) / loads.length).toFixed(1)}, max ${Math.max(...loads).toFixed(1)} |`)
 console.log(`\nLatency in ms, p50 / p95 / p99, ${RUNS} queries per kind (public scope over HTTP: anonymous requests):\n`)
 console.log(`| | ${queryKinds.join(' | ')} | all |`)
 console.log(`|---|${queryKinds.map(() => '---').join('|')}|---|`)
