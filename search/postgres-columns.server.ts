@@ -254,10 +254,6 @@ export class SearchColumns {
 
   constructor(private readonly db: Db) {}
 
-  get size(): number {
-    return this.columns.size
-  }
-
   async current(version: number): Promise<void> {
     while (this.version < version || Date.now() - this.lookedAt > MAX_AGE_MS) {
       this.looking ??= this.look(version).finally(() => (this.looking = undefined))
