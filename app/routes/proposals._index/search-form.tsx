@@ -194,7 +194,7 @@ export function SearchForm({ search, facets, scope }: SearchFormProps) {
                     <option key={level} value={level}>
                       {t('catalogue.search.trlOption', {
                         level,
-                        count: facets.trl[String(level)] ?? 0,
+                        count: name === 'trlMin' ? trlCount(facets.trl, level, f.trlMax ?? 9) : trlCount(facets.trl, f.trlMin ?? 1, level),
                       })}
                     </option>
                   ))}
@@ -272,6 +272,11 @@ function FacetGroup({ legend, children }: { legend: string; children: ReactNode 
       <div className="clear-left">{children}</div>
     </fieldset>
   )
+}
+
+/** Results with a TRL in from..to: what picking a level as the range's start or end would give. */
+function trlCount(counts: Record<string, number>, from: number, to: number): number {
+  return trlLevels.filter((level) => level >= from && level <= to).reduce((total, level) => total + (counts[String(level)] ?? 0), 0)
 }
 
 const regionLabel = (code: string) => (regionName(code) === code ? code : `${regionName(code)} (${code})`)
