@@ -10,9 +10,10 @@
  *    verified scope. Uncached: every query of a pass is a search the engine has not seen (distinct
  *    words or filters), so its answer cache never answers. Cached: a few queries per kind,
  *    asked once, then again and again (answered from the cache; hydration still runs).
- * 3. HTTP: the real server (server/main.ts, the production build; built first when missing) with
- *    its worker, on the same database: GET /api/v1/proposals and the /proposals page, anonymous
- *    (public scope), the same mix, uncached and cached as above.
+ * 3. HTTP: the real server (server/main.ts, the production build in build/: made when missing,
+ *    otherwise used as it is, so `npm run build` after a change) with its worker, on the same
+ *    database: GET /api/v1/proposals and the /proposals page, anonymous (public scope), the same
+ *    mix, uncached and cached as above.
  * 4. Publication: a proposal created, submitted and published through the lifecycle while the
  *    server runs; the time from the publication's commit until the API finds it by a word of its title.
  *
