@@ -103,8 +103,6 @@ function snapshotOf(document: SearchDocument): ProposalSnapshot {
   }
 }
 
-/** The workload's PT16 (Centro before NUTS 2024) as Ponte knows it now, PT19: a startup profile only holds codes the app accepts. */
-const currentRegionCode = (code: string) => (code === 'PT16' ? 'PT19' : code)
 
 /**
  * Writes the catalogue as a published import by Ponte itself would (app/modules/imports): one
@@ -134,7 +132,7 @@ async function loadCatalogue(db: Db, documents: SearchDocument[]): Promise<{ sta
         })),
       )
       const profiles = batch.flatMap(({ id, place }) =>
-        place ? [{ organisationId: id, region: currentRegionCode(place.region!), city: place.city!, subsectors: [place.subsector] }] : [],
+        place ? [{ organisationId: id, region: place.region!, city: place.city!, subsectors: [place.subsector] }] : [],
       )
       if (profiles.length) await tx.insert(startupProfiles).values(profiles)
     })
