@@ -190,6 +190,12 @@ export interface ColumnQuery {
   matching?: ArrayLike<number>
 }
 
+/** A hit in a sort's order: its id, and whether its title matched the text. */
+export interface OrderedHit {
+  id: string
+  inTitle: boolean
+}
+
 /** The hits (slots passing every filter, unordered), their total and the disjunctive facet counts. */
 export interface Evaluation {
   hits: Int32Array
@@ -247,10 +253,6 @@ export class SearchColumns {
   private looking: Promise<void> | undefined
 
   constructor(private readonly db: Db) {}
-
-  get size(): number {
-    return this.columns.size
-  }
 
   async current(version: number): Promise<void> {
     while (this.version < version || Date.now() - this.lookedAt > MAX_AGE_MS) {
@@ -459,7 +461,7 @@ export class SearchColumns {
    * with text: the document numbers whose title matches, first (then newest first). Relevance
    * without text is newest first.
    */
-  ordered(hits: Int32Array, sort: SearchSort, count: number, titled?: ArrayLike<number>): { id: string; inTitle: boolean }[] {
+  ordered(hits: Int32Array, sort: SearchSort, count: number, titled?: ArrayLike<number>): OrderedHit[] {
     const columns = this.columns
     const { idWords, publishedAt, amount, closingDay } = columns
     const byId = (a: number, b: number) => {

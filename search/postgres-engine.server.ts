@@ -21,11 +21,11 @@
 import { sql, type SQL } from 'drizzle-orm'
 import { isUuid } from '../app/modules/proposals/access.server'
 import type { Db, DbOrTx } from '../db/client'
-import { SearchColumns, type Evaluation } from './postgres-columns.server'
+import { SearchColumns, type OrderedHit } from './postgres-columns.server'
 import { synonymsOf } from './synonyms'
 import type { Vocabulary } from './postgres-vocabulary'
 import { MAX_WORD_LENGTH, queryWords, typoBudget, words } from './text'
-import { MAX_PER_PAGE, type SearchDocument, type SearchEngine, type SearchQuery, type SearchResult, type SearchScope, type SearchSort } from './types'
+import { MAX_PER_PAGE, type FacetCounts, type SearchDocument, type SearchEngine, type SearchQuery, type SearchResult, type SearchScope, type SearchSort } from './types'
 
 /** Documents written per statement (one jsonb parameter each). */
 const WRITE_BATCH_SIZE = 250
@@ -325,10 +325,7 @@ interface Page {
 }
 
 /** The ids of a page of the hits. */
-async function pageOf(db: Db, columns: SearchColumns, evaluated: Evaluated, sort: SearchSort, page: Page): Promise<string[]> {
-  const { evaluation, text } = evaluated
-  // Ids taken at once: the columns may be brought up to date (slots reused) while ranking.
-  const ordered = columns.ordered(evaluation.hits, sort, page.offset + page.limit, text?.titled)
+async function pageOf(db: Db, { ordered, text }: Evaluated, sort: SearchSort, page: Page): Promise<string[]> {
   if (!text || sort !== 'relevance' || page.offset >= RESCORE_WINDOW) return ordered.slice(page.offset).map((hit) => hit.id)
   const window = ordered.slice(0, RESCORE_WINDOW)
   const rankById = await ranksOf(db, text.tsquery, window.map((hit) => hit.id))
@@ -387,7 +384,10 @@ async function bumpIndexVersion(db: Db): Promise<void> {
 
 /** A query evaluated over the columns: its hits and counts, and its text match. */
 interface Evaluated {
-  evaluation: Evaluation
+  total: number
+  facets: FacetCounts
+  /** The hits up to the end of the page, in the sort's order (before rescoring). */
+  ordered: OrderedHit[]
   text?: TextMatch
 }
 
@@ -402,14 +402,16 @@ async function runQuery(db: Db, columns: SearchColumns, cache: AnswerCache, quer
     (evaluating ??= (async () => {
       await columns.current(version)
       const text = tokens.length > 0 ? await matchText(db, columns.vocabulary, tokens, query.scope, query.sort === 'relevance') : undefined
-      return { text, evaluation: columns.evaluate({ scope: query.scope, filters: query.filters, today: query.today, matching: text?.matching }) }
+      // In one go, ids included: the slots of the hits mean nothing once the columns change.
+      const { hits, total, facets } = columns.evaluate({ scope: query.scope, filters: query.filters, today: query.today, matching: text?.matching })
+      return { text, total, facets, ordered: columns.ordered(hits, query.sort, page.offset + page.limit, text?.titled) }
     })())
   const [counts, ids] = await Promise.all([
     cache.get(`counts ${searchKey}`, version, async () => {
-      const { evaluation } = await evaluated()
-      return { total: evaluation.total, facets: evaluation.facets }
+      const { total, facets } = await evaluated()
+      return { total, facets }
     }),
-    cache.get(`page ${searchKey} ${query.sort} ${page.offset} ${page.limit}`, version, async () => pageOf(db, columns, await evaluated(), query.sort, page)),
+    cache.get(`page ${searchKey} ${query.sort} ${page.offset} ${page.limit}`, version, async () => pageOf(db, await evaluated(), query.sort, page)),
   ])
   // Copies: the cached counts must not change if a caller edits its result.
   return { ids: [...ids], total: counts.total, facets: structuredClone(counts.facets) }

@@ -81,7 +81,7 @@ export function generateDocuments(count: number, vocabulary: Vocabulary): Search
     'Salamanca',
     'Burgos',
   ]
-  const regions = ['ES11', 'ES41', 'PT11', 'PT16']
+  const regions = ['ES11', 'ES41', 'PT11', 'PT19']
   const documents: SearchDocument[] = []
   for (let i = 0; i < count; i++) {
     const topic = pick(vocabulary.topics)
@@ -179,7 +179,7 @@ export const queryMix: { kind: string; queries: SearchQuery[] }[] = [
     kind: 'sorted',
     queries: [
       { ...base, sort: 'amount_desc' },
-      { ...base, sort: 'closing', filters: { region: ['PT16'] } },
+      { ...base, sort: 'closing', filters: { region: ['PT19'] } },
       { ...base, sort: 'newest', page: 50 },
       { ...base, sort: 'amount_asc', text: 'terapia' },
       { ...base, sort: 'closing', text: 'diagnóstico', filters: { trlMin: 3 } },

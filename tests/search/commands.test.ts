@@ -153,7 +153,8 @@ describe('search:verify and search:reindex on the Postgres engine', () => {
     const inSync = await searchCommand(['verify'])
     expect(inSync).toMatchObject({ code: 0 })
     expect(inSync.output).toContain('PostgreSQL: 2 document(s), in sync')
-  })
+    // Three command processes, each starting Node with tsx: slow on a busy machine.
+  }, 90_000)
 
   it('the command refuses an unknown command or option with its usage', async () => {
     const wrong = await searchCommand(['verify', '--fix'])
@@ -229,7 +230,7 @@ describe('search commands on Meilisearch (stand-in)', () => {
     const verified = await searchCommand(['verify'], env)
     expect(verified.code).toBe(0)
     expect(verified.output).toMatch(/Meilisearch: \d+ document\(s\), in sync/)
-  })
+  }, 90_000)
 })
 
 describe('search at start-up', () => {

@@ -1,5 +1,5 @@
 import { Form, useLocation, useNavigate, useNavigation } from '@remix-run/react'
-import { useEffect, useRef, type FormEvent, type ReactNode } from 'react'
+import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Button, Spinner } from '~/components/ui/button'
 import { regionName } from '~/modules/organisations/regions'
@@ -65,7 +65,12 @@ export function SearchForm({ search, facets, scope }: SearchFormProps) {
   const { t } = useTranslation()
   const navigate = useNavigate()
   const location = useLocation()
-  const { shown, pending } = useShownSearch(search)
+  const { shown: navigating, pending } = useShownSearch(search)
+  // What a click just picked, until the page shows it: a controlled box or select would
+  // otherwise spring back for a moment, before the router reports the navigation.
+  const [picked, setPicked] = useState<CatalogueSearch | null>(null)
+  useEffect(() => setPicked(null), [search])
+  const shown = picked ?? navigating
   const typingTimer = useRef<ReturnType<typeof setTimeout>>()
   // While someone types, one history entry holds the search (back returns to before the typing).
   const typingEntry = useRef(false)
@@ -97,7 +102,10 @@ export function SearchForm({ search, facets, scope }: SearchFormProps) {
     clearTimeout(typingTimer.current)
     const typing = target.type === 'search' || target.type === 'number'
     if (typing) typingTimer.current = setTimeout(() => go(form, true), TYPING_DELAY_MS)
-    else go(form, false)
+    else {
+      setPicked(searchFromForm(new FormData(form)))
+      go(form, false)
+    }
   }
 
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
@@ -186,7 +194,7 @@ export function SearchForm({ search, facets, scope }: SearchFormProps) {
                     <option key={level} value={level}>
                       {t('catalogue.search.trlOption', {
                         level,
-                        count: facets.trl[String(level)] ?? 0,
+                        count: name === 'trlMin' ? trlCount(facets.trl, level, f.trlMax ?? 9) : trlCount(facets.trl, f.trlMin ?? 1, level),
                       })}
                     </option>
                   ))}
@@ -264,6 +272,11 @@ function FacetGroup({ legend, children }: { legend: string; children: ReactNode 
       <div className="clear-left">{children}</div>
     </fieldset>
   )
+}
+
+/** Results with a TRL in from..to: what picking a level as the range's start or end would give. */
+function trlCount(counts: Record<string, number>, from: number, to: number): number {
+  return trlLevels.filter((level) => level >= from && level <= to).reduce((total, level) => total + (counts[String(level)] ?? 0), 0)
 }
 
 const regionLabel = (code: string) => (regionName(code) === code ? code : `${regionName(code)} (${code})`)
