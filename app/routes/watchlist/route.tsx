@@ -26,7 +26,13 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const locale = await detectLocale(request, actor.locale)
   const filters = readWatchlistFilters(new URL(request.url).searchParams)
   const list = await listWatchlist(context.db, actor, membership, locale, filters)
-  return { ...list, filters, locale, organisation: membership.organisationName, title: `${getFixedT(locale)('watchlist.page.title')} · Ponte` }
+  return {
+    ...list,
+    filters,
+    locale,
+    organisation: membership.organisationName,
+    title: `${getFixedT(locale)('watchlist.page.title')} · Ponte`,
+  }
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -52,38 +58,44 @@ export default function WatchlistPage() {
   return (
     <>
       <PageHeader title={t('watchlist.page.title')} description={t('watchlist.page.lead', { organisation })} />
-      <Form method="get" aria-label={t('watchlist.filters.label')} className="mb-6 flex flex-wrap items-end gap-3 rounded-2xl border border-line bg-white p-4 shadow-sm">
-        <label className="block text-sm font-medium text-ink">
-          {t('watchlist.filters.status')}
-          <select name="status" defaultValue={filters.status ?? ''} className="mt-1 block rounded-lg border border-line bg-white px-3 py-2 text-sm">
-            <option value="">{t('watchlist.filters.anyStatus')}</option>
-            {watchlistStatuses.map((status) => (
-              <option key={status} value={status}>
-                {t(`watchlist.status.${status}`)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="block text-sm font-medium text-ink">
-          {t('watchlist.filters.tag')}
-          <select name="tag" defaultValue={filters.tag ?? ''} className="mt-1 block rounded-lg border border-line bg-white px-3 py-2 text-sm">
-            <option value="">{t('watchlist.filters.anyTag')}</option>
-            {tags.map((tag) => (
-              <option key={tag} value={tag}>
-                {tag}
-              </option>
-            ))}
-          </select>
-        </label>
-        <Button type="submit" variant="secondary">
-          {t('watchlist.filters.apply')}
-        </Button>
-        {filtered ? (
-          <Link to="/watchlist" className="px-2 py-2.5 text-sm font-medium text-brand-700 underline-offset-4 hover:underline">
-            {t('watchlist.filters.clear')}
-          </Link>
-        ) : null}
-      </Form>
+      {total === 0 && !filtered ? null : (
+        <Form
+          method="get"
+          aria-label={t('watchlist.filters.label')}
+          className="mb-6 flex flex-wrap items-end gap-3 rounded-2xl border border-line bg-white p-4 shadow-sm"
+        >
+          <label className="block text-sm font-medium text-ink">
+            {t('watchlist.filters.status')}
+            <select name="status" defaultValue={filters.status ?? ''} className="mt-1 block rounded-lg border border-line bg-white px-3 py-2 text-sm">
+              <option value="">{t('watchlist.filters.anyStatus')}</option>
+              {watchlistStatuses.map((status) => (
+                <option key={status} value={status}>
+                  {t(`watchlist.status.${status}`)}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label className="block text-sm font-medium text-ink">
+            {t('watchlist.filters.tag')}
+            <select name="tag" defaultValue={filters.tag ?? ''} className="mt-1 block rounded-lg border border-line bg-white px-3 py-2 text-sm">
+              <option value="">{t('watchlist.filters.anyTag')}</option>
+              {tags.map((tag) => (
+                <option key={tag} value={tag}>
+                  {tag}
+                </option>
+              ))}
+            </select>
+          </label>
+          <Button type="submit" variant="secondary">
+            {t('watchlist.filters.apply')}
+          </Button>
+          {filtered ? (
+            <Link to="/watchlist" className="px-2 py-2.5 text-sm font-medium text-brand-700 underline-offset-4 hover:underline">
+              {t('watchlist.filters.clear')}
+            </Link>
+          ) : null}
+        </Form>
+      )}
       {items.length === 0 ? (
         filtered ? (
           <EmptyState title={t('watchlist.noMatch.title')} description={t('watchlist.noMatch.description')} />

@@ -12,8 +12,12 @@ import type { WatchlistItem, WatchlistNote } from '~/modules/watchlist/bookmarks
 import { NOTE_MAX_LENGTH } from '~/modules/watchlist/schemas'
 import type { action } from './route'
 
-type Serialized<T> = { [K in keyof T]: T[K] extends Date ? Date | string : T[K] extends Date | null ? Date | string | null : T[K] }
-type Item = Omit<Serialized<WatchlistItem>, 'notes'> & { notes: Serialized<WatchlistNote>[] }
+type Serialized<T> = {
+  [K in keyof T]: T[K] extends Date ? Date | string : T[K] extends Date | null ? Date | string | null : T[K]
+}
+type Item = Omit<Serialized<WatchlistItem>, 'notes'> & {
+  notes: Serialized<WatchlistNote>[]
+}
 
 /** The errors and typed values the action sent back for one form (its intent and target id), if any. */
 function useFormReply(intent: string, target: string) {
@@ -29,7 +33,19 @@ function useSubmitting(intent: string, target: string) {
 }
 
 /** A form posting one intent to the watchlist, coming back to the page it was sent from. */
-function ActionForm({ intent, here, ids, children, className }: { intent: string; here: string; ids: Record<string, string>; children: ReactNode; className?: string }) {
+function ActionForm({
+  intent,
+  here,
+  ids,
+  children,
+  className,
+}: {
+  intent: string
+  here: string
+  ids: Record<string, string>
+  children: ReactNode
+  className?: string
+}) {
   return (
     <Form method="post" action="/watchlist" className={className}>
       <input type="hidden" name="intent" value={intent} />
@@ -42,14 +58,20 @@ function ActionForm({ intent, here, ids, children, className }: { intent: string
   )
 }
 
-const statusTone = { open: 'success', closed: 'neutral', hidden: 'warning' } as const
+const statusTone = {
+  open: 'success',
+  closed: 'neutral',
+  hidden: 'warning',
+} as const
 
 /** One bookmarked proposal with its tags and the organisation's notes. */
 export function WatchlistEntry({ item, locale, here }: { item: Item; locale: Locale; here: string }) {
   const { t } = useTranslation()
   const title = item.title ?? t('watchlist.item.untitled', { startup: item.startupName })
   const status =
-    item.status === 'closed' && item.closedReason ? `${t('watchlist.status.closed')} · ${t(labelKey.closedReason(item.closedReason as ClosedReason))}` : t(`watchlist.status.${item.status}`)
+    item.status === 'closed' && item.closedReason
+      ? `${t('watchlist.status.closed')} · ${t(labelKey.closedReason(item.closedReason as ClosedReason))}`
+      : t(`watchlist.status.${item.status}`)
   const tagsReply = useFormReply('tags', item.bookmarkId)
   return (
     <article className="rounded-2xl border border-line bg-white p-5 shadow-sm sm:p-6">
@@ -67,9 +89,25 @@ export function WatchlistEntry({ item, locale, here }: { item: Item; locale: Loc
           </h2>
           <p className="mt-2 flex flex-wrap items-center gap-x-4 gap-y-1 text-sm text-muted">
             <Badge tone={statusTone[item.status]}>{status}</Badge>
-            {item.amountSoughtCents !== null ? <span>{t('watchlist.item.seeks', { amount: formatMoney(item.amountSoughtCents, locale) })}</span> : null}
-            {item.closingDate ? <span>{t('watchlist.item.closes', { date: formatDate(new Date(`${item.closingDate}T00:00:00Z`), locale) })}</span> : null}
-            <span>{t('watchlist.item.bookmarkedOn', { date: formatDate(new Date(item.bookmarkedAt), locale, 'Europe/Madrid') })}</span>
+            {item.amountSoughtCents !== null ? (
+              <span>
+                {t('watchlist.item.seeks', {
+                  amount: formatMoney(item.amountSoughtCents, locale),
+                })}
+              </span>
+            ) : null}
+            {item.closingDate ? (
+              <span>
+                {t('watchlist.item.closes', {
+                  date: formatDate(new Date(`${item.closingDate}T00:00:00Z`), locale),
+                })}
+              </span>
+            ) : null}
+            <span>
+              {t('watchlist.item.bookmarkedOn', {
+                date: formatDate(new Date(item.bookmarkedAt), locale, 'Europe/Madrid'),
+              })}
+            </span>
           </p>
         </div>
         <ActionForm intent="remove" here={here} ids={{ bookmarkId: item.bookmarkId }}>
@@ -86,7 +124,10 @@ export function WatchlistEntry({ item, locale, here }: { item: Item; locale: Loc
             <ul className="mt-2 flex flex-wrap gap-1.5">
               {item.tags.map((tag) => (
                 <li key={tag}>
-                  <Link to={`/watchlist?tag=${encodeURIComponent(tag)}`} className="inline-flex rounded-full border border-brand-100 bg-brand-50 px-2.5 py-0.5 text-xs font-medium text-brand-700 hover:border-brand-300">
+                  <Link
+                    to={`/watchlist?tag=${encodeURIComponent(tag)}`}
+                    className="inline-flex rounded-full border border-brand-100 bg-brand-50 px-2.5 py-0.5 text-xs font-medium text-brand-700 hover:border-brand-300"
+                  >
                     {tag}
                   </Link>
                 </li>
@@ -95,21 +136,22 @@ export function WatchlistEntry({ item, locale, here }: { item: Item; locale: Loc
           ) : (
             <p className="mt-2 text-sm text-muted">{t('watchlist.tags.none')}</p>
           )}
-          <ActionForm intent="tags" here={here} ids={{ bookmarkId: item.bookmarkId }} className="mt-3 flex flex-wrap items-end gap-2">
-            <div className="min-w-48 flex-1">
+          <details className="mt-3" open={tagsReply !== null}>
+            <summary className="cursor-pointer text-xs font-medium text-brand-700">{t('watchlist.tags.edit')}</summary>
+            <ActionForm intent="tags" here={here} ids={{ bookmarkId: item.bookmarkId }} className="mt-2 space-y-2">
               <Field
-                label={t('watchlist.tags.label')}
+                key={item.tags.join(',')}
+                label={t('watchlist.tags.edit')}
                 name="tags"
                 defaultValue={tagsReply?.values.tags ?? item.tags.join(', ')}
                 hint={t('watchlist.tags.hint')}
                 errors={tagsReply?.errors.tags?.map((key) => t(key))}
-               
               />
-            </div>
-            <Button type="submit" variant="secondary" pending={useSubmitting('tags', item.bookmarkId)} className="mb-6">
-              {t('watchlist.tags.save')}
-            </Button>
-          </ActionForm>
+              <Button type="submit" variant="secondary" pending={useSubmitting('tags', item.bookmarkId)}>
+                {t('watchlist.tags.save')}
+              </Button>
+            </ActionForm>
+          </details>
         </section>
 
         <section aria-label={t('watchlist.notes.title')}>
