@@ -6,10 +6,12 @@ import { and, eq } from 'drizzle-orm'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { closeProposal } from '~/modules/proposals/lifecycle.server'
 import { loader as proposalPage } from '~/routes/proposals.$proposalId._index/route'
+import { loader as catalogue } from '~/routes/proposals._index/route'
 import { loader as watchlistLoader } from '~/routes/watchlist/route'
 import { bookmarkNotes, bookmarks, organisations } from '../../db/schema'
 import { makeRequest, testLoadContext } from '../setup/context'
 import { useTestDatabase } from '../setup/database'
+import { syncSearch } from '../setup/search'
 import { actorFor, createProposalFor, publishedProposal, validProposalInput } from '../setup/proposal-factories'
 import { callRoute } from '../setup/routes'
 import { bookmark, createWatchers, postWatchlist } from './setup'
@@ -51,6 +53,16 @@ describe('bookmarking', () => {
       [w.proposal.id, 'Terapia fágica contra infecciones resistentes'],
     ])
     expect((await page(w.alba.cookie)).data.watchlist.bookmark).toMatchObject({ tags: [], notes: 0 })
+  })
+
+  it('marks the search results the organisation bookmarked, for its members only', async () => {
+    await syncSearch(t.db)
+    const results = async (cookie: string | null) => (await callRoute(catalogue, makeRequest('/proposals', { cookie }), context())).data.bookmarked
+    const bookmarkId = await bookmarkIdOf(w.alba.organisation.id)
+    expect(await results(w.andres.cookie)).toEqual({ [w.proposal.id]: bookmarkId })
+    expect(await results(w.bea.cookie)).toEqual({})
+    expect(await results(w.member.cookie)).toBeNull()
+    expect(await results(null)).toBeNull()
   })
 
   it('is refused for a proposal not in the catalogue (404), and not offered to startups or organisers', async () => {

@@ -1,4 +1,4 @@
-import { Link } from '@remix-run/react'
+import { Form, Link } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { ClassificationBadges, OtherLanguageNote, startupPlace } from '~/components/proposals/proposal-bits'
 import { Highlighted } from '~/components/search/highlighted'
@@ -11,13 +11,21 @@ import type { SearchCard } from '~/modules/proposals/search.server'
  * A proposal in the search results (public tier; therapeutic areas for verified viewers); the
  * whole card is the link to its page. Words the search matched are marked.
  */
-export function ProposalCard({ proposal, locale, query }: { proposal: SearchCard; locale: Locale; query: string }) {
+export function ProposalCard(props: {
+  proposal: SearchCard
+  locale: Locale
+  query: string
+  /** For members of investor organisations: the card's watchlist toggle (bookmark id when on it; the page to come back to). */
+  bookmark: { bookmarkId: string | null; back: string } | null
+}) {
+  const { proposal, locale, query, bookmark } = props
   const { t } = useTranslation()
   const { text } = proposal
   const place = startupPlace(proposal.startup, locale)
   return (
     <article className="relative flex h-full flex-col rounded-2xl border border-line bg-white p-5 shadow-sm transition hover:border-brand-300 hover:shadow-md focus-within:ring-2 focus-within:ring-brand-300">
-      <p className="text-sm font-medium text-muted">
+      {bookmark ? <WatchlistToggle proposalId={proposal.id} title={text.title} {...bookmark} /> : null}
+      <p className={`text-sm font-medium text-muted ${bookmark ? 'pr-10' : ''}`}>
         <span className="text-ink">
           <Highlighted text={proposal.startup.name} query={query} />
         </span>
@@ -56,5 +64,35 @@ export function ProposalCard({ proposal, locale, query }: { proposal: SearchCard
         </div>
       </dl>
     </article>
+  )
+}
+
+/** A star above the card's link: adds the proposal to the organisation's watchlist, or takes it off. */
+function WatchlistToggle({ proposalId, title, bookmarkId, back }: { proposalId: string; title: string; bookmarkId: string | null; back: string }) {
+  const { t } = useTranslation()
+  const label = t(bookmarkId ? 'watchlist.button.cardRemove' : 'watchlist.button.cardAdd', { title })
+  return (
+    <Form method="post" action="/watchlist" preventScrollReset className="absolute right-3 top-3 z-10">
+      <input type="hidden" name="redirectTo" value={back} />
+      {bookmarkId ? (
+        <>
+          <input type="hidden" name="intent" value="remove" />
+          <input type="hidden" name="bookmarkId" value={bookmarkId} />
+        </>
+      ) : (
+        <>
+          <input type="hidden" name="intent" value="bookmark" />
+          <input type="hidden" name="proposalId" value={proposalId} />
+        </>
+      )}
+      <button
+        type="submit"
+        aria-label={label}
+        title={label}
+        className={`inline-flex h-8 w-8 items-center justify-center rounded-full border text-lg leading-none transition-colors ${bookmarkId ? 'border-brand-200 bg-brand-50 text-brand-700' : 'border-line bg-white text-muted hover:text-brand-700'}`}
+      >
+        <span aria-hidden="true">{bookmarkId ? '★' : '☆'}</span>
+      </button>
+    </Form>
   )
 }

@@ -11,6 +11,7 @@ import { detectLocale, getFixedT } from '~/modules/i18n/i18n.server'
 import { titleMeta } from '~/modules/i18n/title-meta'
 import { isNarrowed, readCatalogueSearch, searchPageUrl, withPage } from '~/modules/proposals/search-params'
 import { searchCatalogue } from '~/modules/proposals/search.server'
+import { cardBookmarks } from '~/modules/watchlist/bookmarks.server'
 import { ActiveFilters, NoResultsSuggestions } from './active-filters'
 import { ProposalCard } from './proposal-card'
 import { SaveSearchPanel } from './save-search'
@@ -29,7 +30,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const t = getFixedT(locale)
   const title = answer.search.q ? t('catalogue.search.pageTitle', { q: answer.search.q }) : t('catalogue.list.title')
   const saveSearch = await saveSearchState(context.db, actor, answer.search, t, locale)
-  return { ...answer, locale, signedIn: actor !== null, saveSearch, title: `${title} · Ponte` }
+  const bookmarked = await cardBookmarks(context.db, actor, answer.hits.map((hit) => hit.id))
+  return { ...answer, locale, signedIn: actor !== null, saveSearch, bookmarked, title: `${title} · Ponte` }
 }
 
 /** Saving the search in view (the only form of the page that posts). */
@@ -40,7 +42,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 export default function ProposalCatalogue() {
   const { t } = useTranslation()
-  const { hits, total, page, pageCount, facets, scope, degraded, search, locale, signedIn, saveSearch } = useLoaderData<typeof loader>()
+  const { hits, total, page, pageCount, facets, scope, degraded, search, locale, signedIn, saveSearch, bookmarked } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const { pending } = useShownSearch(search)
   const narrowed = isNarrowed(search)
@@ -66,7 +68,12 @@ export default function ProposalCatalogue() {
             <ul className="grid gap-4 sm:grid-cols-2 xl:grid-cols-3">
               {hits.map((proposal) => (
                 <li key={proposal.id}>
-                  <ProposalCard proposal={proposal} locale={locale} query={search.q} />
+                  <ProposalCard
+                    proposal={proposal}
+                    locale={locale}
+                    query={search.q}
+                    bookmark={bookmarked ? { bookmarkId: bookmarked[proposal.id] ?? null, back: searchPageUrl(search) } : null}
+                  />
                 </li>
               ))}
             </ul>
