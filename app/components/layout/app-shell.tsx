@@ -31,7 +31,7 @@ export function AppShell(props: {
       key={item.to}
       to={item.to}
       className={({ isActive }) =>
-        `rounded-md px-3 py-2 text-sm font-medium transition-colors ${isActive ? 'bg-brand-50 text-brand-800' : 'text-muted hover:bg-canvas hover:text-ink'}`
+        `whitespace-nowrap rounded-md px-3 py-2 text-sm font-medium transition-colors ${isActive ? 'bg-brand-50 text-brand-800' : 'text-muted hover:bg-canvas hover:text-ink'}`
       }
     >
       {t(item.label)}
@@ -50,9 +50,11 @@ export function AppShell(props: {
             <span aria-hidden="true" className="inline-block h-7 w-7 rounded-lg bg-gradient-to-br from-brand-500 to-brand-800" />
             Ponte
           </Link>
-          <nav aria-label={t('common.nav.label')} className="hidden flex-1 items-center gap-1 md:flex">
-            {navLinks}
-          </nav>
+          {props.user ? null : (
+            <nav aria-label={t('common.nav.label')} className="hidden flex-1 items-center gap-1 md:flex">
+              {navLinks}
+            </nav>
+          )}
           <div className="ml-auto flex items-center gap-2">
             <LanguageSwitcher locale={props.locale} />
             {props.user ? <NotificationBell unread={props.user.unreadNotifications} /> : null}
@@ -83,6 +85,14 @@ export function AppShell(props: {
             </button>
           </div>
         </div>
+        {props.user ? (
+          // A signed-in person's links get a row of their own, so that none wraps in any language.
+          <div className="mx-auto hidden max-w-6xl px-4 pb-2 sm:px-6 md:block">
+            <nav aria-label={t('common.nav.label')} className="flex items-center gap-1 overflow-x-auto">
+              {navLinks}
+            </nav>
+          </div>
+        ) : null}
         {menuOpen ? (
           <nav id="mobile-menu" aria-label={t('common.nav.label')} className="flex flex-col gap-1 border-t border-line px-4 py-3 md:hidden">
             {navLinks}
