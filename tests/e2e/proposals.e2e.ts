@@ -264,7 +264,6 @@ describeE2E('a financing proposal from the studio to a verified investor', () =>
   })
 
   it('a verified investor reads the full proposal, accepts the NDA and downloads the deck', async () => {
-    await ensureInvestorVerified()
     // From the proposal's "Log in" button, back to the proposal once logged in.
     const page = await e2e.newPage()
     await e2e.goto(page, `/proposals/${proposalId}`)
@@ -315,13 +314,4 @@ describeE2E('a financing proposal from the studio to a verified investor', () =>
     e2e.expectNoProblems(page)
   })
 
-  /** The demo investor fund is verified in the demo data; if not (older data), an organiser verifies it. */
-  async function ensureInvestorVerified() {
-    await e2e.goto(organiserPage, '/organiser/investors')
-    const verify = organiserPage.getByRole('button', { name: organiserCatalogue.investors.verifyNamed.replace('{{name}}', 'Noroeste Life Sciences Ventures') })
-    if ((await verify.count()) === 0) return
-    await verify.click()
-    await toastText(organiserPage, organiserCatalogue.toast.investorVerified)
-    e2e.expectNoProblems(organiserPage)
-  }
 })
