@@ -13,7 +13,7 @@ import enWatchlist from '../../app/locales/en/watchlist.json'
 import { DEMO_LOGINS, DEMO_PASSWORD, describeE2E, useE2E } from './harness'
 import { acceptInterest, expectLedger, expressInterest, investorsPath, recordSoftCommitment, sendMessage } from './introductions'
 import { expectHeading, followEmailLink, logIn, toastText } from './journeys'
-import { openReview, publishInReview, submitForReview, writeProposal } from './proposal-steps'
+import { fillProposal, openReview, publishInReview, saveDraft, submitForReview } from './proposal-steps'
 
 /** A made-up word of letters only, so that no other proposal matches the saved search. */
 function uniqueWord(): string {
@@ -55,7 +55,7 @@ describeE2E('from a saved search’s alert to a soft commitment', () => {
     const founder = await e2e.newPage()
     await logIn(e2e, founder, DEMO_LOGINS.founder, DEMO_PASSWORD)
     await e2e.goto(founder, `/studio/${slug}/proposals/new`)
-    const { editorPath, proposalId } = await writeProposal(founder, 'es', {
+    await fillProposal(founder, 'es', {
       lang: 'es',
       title,
       summary: `${word}, un apósito de hidrogel de alginato que acelera la cicatrización de quemaduras de segundo grado.`,
@@ -67,6 +67,7 @@ describeE2E('from a saved search’s alert to a soft commitment', () => {
       ],
       closingDate: `${new Date().getUTCFullYear() + 1}-09-30`,
     })
+    const { editorPath, proposalId } = await saveDraft(founder, 'es', title)
     await submitForReview(founder, 'es')
     expect(new URL(founder.url()).pathname).toBe(editorPath)
 

@@ -25,11 +25,8 @@ export interface ProposalDraft {
   closingDate: string
 }
 
-/**
- * Fills the open proposal editor of a biotech seed round (`ui`: the studio's language) and
- * saves the draft; returns the editor's path and the proposal's id.
- */
-export async function writeProposal(page: Page, ui: 'en' | 'es', draft: ProposalDraft): Promise<{ editorPath: string; proposalId: string }> {
+/** Fills the open proposal editor with a biotech seed round (`ui`: the studio's language). */
+export async function fillProposal(page: Page, ui: 'en' | 'es', draft: ProposalDraft) {
   const proposals = editorTexts[ui]
   const texts = page.locator(`div[lang="${draft.lang}"]`)
   await texts.getByLabel(proposals.editor.title, { exact: true }).fill(draft.title)
@@ -53,13 +50,18 @@ export async function writeProposal(page: Page, ui: 'en' | 'es', draft: Proposal
     await page.getByLabel(proposals.editor.useOfFundsLabel.replace('{{number}}', number), { exact: true }).fill(item.label)
     await page.getByLabel(proposals.editor.useOfFundsAmount.replace('{{number}}', number), { exact: true }).fill(item.amount)
   }
+}
+
+/** Saves the filled editor as a draft; returns the editor's path and the proposal's id. */
+export async function saveDraft(page: Page, ui: 'en' | 'es', title: string): Promise<{ editorPath: string; proposalId: string }> {
+  const proposals = editorTexts[ui]
   await Promise.all([
     page.waitForURL((url) => /^\/studio\/[^/]+\/proposals\/[0-9a-f-]{36}$/.test(url.pathname)),
     page.getByRole('button', { name: proposals.editor.saveDraft }).click(),
   ])
   await toastText(page, proposals.toast.created)
   const editorPath = new URL(page.url()).pathname
-  await expectHeading(page, draft.title)
+  await expectHeading(page, title)
   return { editorPath, proposalId: editorPath.split('/').pop()! }
 }
 

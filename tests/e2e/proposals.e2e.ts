@@ -10,6 +10,7 @@ import esCatalogue from '../../app/locales/es/catalogue.json'
 import glCatalogue from '../../app/locales/gl/catalogue.json'
 import { DEMO_LOGINS, DEMO_PASSWORD, describeE2E, uniqueEmail, useE2E } from './harness'
 import { expectHeading, expectTranslated, logIn, messages, newPassword, signUpVerified, submitLogin, toastText } from './journeys'
+import { fillProposal, openReview, publishInReview, saveDraft, submitForReview } from './proposal-steps'
 
 const { en } = messages
 const proposals = enProposals
@@ -104,40 +105,14 @@ describeE2E('a financing proposal from the studio to a verified investor', () =>
     await Promise.all([page.waitForURL('**/proposals/new'), page.getByRole('link', { name: proposals.studio.writeFirst }).click()])
     await expectHeading(page, proposals.editor.newTitle)
 
-    const english = page.locator('div[lang="en"]')
-    await english.getByLabel(proposals.editor.title, { exact: true }).fill(title)
-    await english.getByLabel(proposals.editor.summary, { exact: true }).fill(teaser)
-    await english.getByLabel(proposals.editor.description, { exact: true }).fill(description)
-    await page.getByLabel(proposals.editor.amountSought, { exact: true }).fill('500000')
-    await page.getByLabel(proposals.editor.minimumTicket, { exact: true }).fill('25000')
-    await page.getByLabel(proposals.editor.preMoneyValuation, { exact: true }).fill('2000000')
-    await page.getByLabel(proposals.editor.closingDate, { exact: true }).fill(closingDate)
-    await page.getByLabel(proposals.editor.instrument, { exact: true }).selectOption('equity')
-    await page.getByLabel(proposals.editor.stage, { exact: true }).selectOption('seed')
-    await page.getByLabel(proposals.editor.subsector, { exact: true }).selectOption('health')
-    await page.getByLabel(proposals.editor.trl, { exact: true }).selectOption('4')
-    await page.getByLabel(proposals.editor.modality, { exact: true }).selectOption('small_molecule')
-    await page.getByLabel(proposals.editor.developmentPhase, { exact: true }).selectOption('preclinical')
-    await page.getByLabel(proposals.editor.regulatoryPathway, { exact: true }).selectOption('ema_centralised')
-    await page.getByLabel(proposals.editor.ipStatus, { exact: true }).selectOption('patent_filed')
-    await page.getByRole('checkbox', { name: proposals.taxonomy.therapeuticAreas.oncology }).check()
-    for (const [index, item] of funds.entries()) {
-      const number = String(index + 1)
-      await page.getByLabel(proposals.editor.useOfFundsLabel.replace('{{number}}', number), { exact: true }).fill(item.label)
-      await page.getByLabel(proposals.editor.useOfFundsAmount.replace('{{number}}', number), { exact: true }).fill(item.amount)
-    }
+    await fillProposal(page, 'en', { lang: 'en', title, summary: teaser, description, amountSought: '500000', funds, closingDate })
     // The live sum says the items add up to the amount sought.
     await expect.poll(() => page.locator('#use-of-funds-sum').innerText()).toMatch(/500,000.*500,000/)
     await e2e.screenshot(page, 'proposals-02-editor-filled')
 
-    await Promise.all([
-      page.waitForURL((url) => /^\/studio\/[^/]+\/proposals\/[0-9a-f-]{36}$/.test(url.pathname)),
-      page.getByRole('button', { name: proposals.editor.saveDraft }).click(),
-    ])
-    await toastText(page, proposals.toast.created)
-    editorPath = new URL(page.url()).pathname
-    proposalId = editorPath.split('/').pop()!
-    await expectHeading(page, title)
+    const saved = await saveDraft(page, 'en', title)
+    editorPath = saved.editorPath
+    proposalId = saved.proposalId
 
     // The pitch deck, on the documents page.
     const deckFile = path.join(tempDir, deckName)
@@ -158,23 +133,15 @@ describeE2E('a financing proposal from the studio to a verified investor', () =>
 
     await Promise.all([page.waitForURL(`**${editorPath}`), page.getByRole('link', { name: dataroom.documents.back }).click()])
     await expectHeading(page, title)
-    await page.getByRole('button', { name: proposals.editor.submit }).click()
-    await toastText(page, proposals.toast.submitted)
-    await page.getByText(proposals.studio.next.submitted).waitFor()
+    await submitForReview(page, 'en')
     await expectNoRawKeys(page)
     e2e.expectNoProblems(page)
   })
 
   it('an organiser sends it back with a comment, the founder improves it, and the organiser publishes it', async () => {
     await logIn(e2e, organiserPage, DEMO_LOGINS.organiser, DEMO_PASSWORD)
-    const openReview = async () => {
-      await e2e.goto(organiserPage, '/organiser/proposals')
-      const { waiting_one: one, waiting_other: other } = organiserCatalogue.moderation
-      const waiting = organiserPage.getByRole('region', { name: new RegExp(`^\\d+ (${one.replace('{{count}} ', '')}|${other.replace('{{count}} ', '')})$`) })
-      await Promise.all([organiserPage.waitForURL(`**/organiser/proposals/${proposalId}`), waiting.getByRole('link', { name: title }).click()])
-      await expectHeading(organiserPage, title)
-    }
-    await openReview()
+    const review = () => openReview(e2e, organiserPage, proposalId, title)
+    await review()
     await expectNoRawKeys(organiserPage, 'gl')
     await e2e.screenshot(organiserPage, 'proposals-04-review')
     await organiserPage.getByLabel(organiserCatalogue.review.changesComment, { exact: true }).fill(changesComment)
@@ -194,13 +161,9 @@ describeE2E('a financing proposal from the studio to a verified investor', () =>
     await toastText(page, proposals.toast.submitted)
     e2e.expectNoProblems(page)
 
-    await openReview()
+    await review()
     await organiserPage.getByText(betterTeaser).first().waitFor()
-    await Promise.all([
-      organiserPage.waitForURL('**/organiser/proposals'),
-      organiserPage.getByRole('button', { name: organiserCatalogue.review.publish, exact: true }).click(),
-    ])
-    await toastText(organiserPage, organiserCatalogue.toast.published)
+    await publishInReview(organiserPage)
     e2e.expectNoProblems(organiserPage)
   })
 
