@@ -14,6 +14,7 @@
  */
 import { sql } from 'drizzle-orm'
 import type { Db } from '../db/client'
+import { orderedRange } from './ordering'
 import { Vocabulary } from './postgres-vocabulary'
 import type { FacetCounts, FacetName, SearchFilters, SearchScope, SearchSort } from './types'
 
@@ -457,11 +458,11 @@ export class SearchColumns {
   }
 
   /**
-   * The first `count` hits in the order of a sort, ties by id, as ids. `titled`, for relevance
-   * with text: the document numbers whose title matches, first (then newest first). Relevance
-   * without text is newest first.
+   * The hits at positions `from` to `to` (exclusive) in the order of a sort, ties by id, as ids.
+   * `titled`, for relevance with text: the document numbers whose title matches, first (then
+   * newest first). Relevance without text is newest first.
    */
-  ordered(hits: Int32Array, sort: SearchSort, count: number, titled?: ArrayLike<number>): OrderedHit[] {
+  ordered(hits: Int32Array, sort: SearchSort, from: number, to: number, titled?: ArrayLike<number>): OrderedHit[] {
     const columns = this.columns
     const { idWords, publishedAt, amount, closingDay } = columns
     const byId = (a: number, b: number) => {
@@ -471,7 +472,6 @@ export class SearchColumns {
       }
       return 0
     }
-    const newest = (a: number, b: number) => publishedAt[b]! - publishedAt[a]! || byId(a, b)
     const inTitle = new Uint8Array(sort === 'relevance' && titled ? columns.used : 0)
     if (sort === 'relevance' && titled) {
       for (let at = 0; at < titled.length; at++) {
@@ -479,49 +479,14 @@ export class SearchColumns {
         if (slot !== -1) inTitle[slot] = 1
       }
     }
-    const compare: Record<SearchSort, (a: number, b: number) => number> = {
-      amount_asc: (a, b) => amount[a]! - amount[b]! || byId(a, b),
-      amount_desc: (a, b) => amount[b]! - amount[a]! || byId(a, b),
-      closing: (a, b) => closingDay[a]! - closingDay[b]! || byId(a, b),
-      newest,
-      relevance: titled ? (a, b) => inTitle[b]! - inTitle[a]! || newest(a, b) : newest,
+    // Publication times are whole seconds (far below 2^50): title matches are a step of 2^50 ahead, exactly.
+    const keys: Record<SearchSort, (slot: number) => number> = {
+      amount_asc: (slot) => amount[slot]!,
+      amount_desc: (slot) => -amount[slot]!,
+      closing: (slot) => closingDay[slot]!,
+      newest: (slot) => -publishedAt[slot]!,
+      relevance: titled ? (slot) => -publishedAt[slot]! - inTitle[slot]! * 2 ** 50 : (slot) => -publishedAt[slot]!,
     }
-    return firstOf(hits, Math.min(count, hits.length), compare[sort]).map((slot) => ({ id: columns.idOf(slot), inTitle: inTitle[slot] === 1 }))
+    return orderedRange(hits, from, to, { key: keys[sort], tie: byId }).map((slot) => ({ id: columns.idOf(slot), inTitle: inTitle[slot] === 1 }))
   }
-}
-
-/**
- * The `count` smallest items in order: a bounded heap (the largest kept at its root) when few
- * are wanted from many, a full sort otherwise.
- */
-function firstOf(items: Int32Array, count: number, compare: (a: number, b: number) => number): number[] {
-  if (count === 0) return []
-  if (count * 8 >= items.length) return Array.from(items).sort(compare).slice(0, count)
-  const heap: number[] = []
-  const siftDown = (from: number) => {
-    for (let at = from; ; ) {
-      const left = at * 2 + 1
-      if (left >= heap.length) return
-      const right = left + 1
-      const larger = right < heap.length && compare(heap[right]!, heap[left]!) > 0 ? right : left
-      if (compare(heap[larger]!, heap[at]!) <= 0) return
-      ;[heap[at], heap[larger]] = [heap[larger]!, heap[at]!]
-      at = larger
-    }
-  }
-  for (const item of items) {
-    if (heap.length < count) {
-      heap.push(item)
-      for (let at = heap.length - 1; at > 0; ) {
-        const parent = (at - 1) >> 1
-        if (compare(heap[at]!, heap[parent]!) <= 0) break
-        ;[heap[at], heap[parent]] = [heap[parent]!, heap[at]!]
-        at = parent
-      }
-    } else if (compare(item, heap[0]!) < 0) {
-      heap[0] = item
-      siftDown(0)
-    }
-  }
-  return heap.sort(compare)
 }

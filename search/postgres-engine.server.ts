@@ -324,9 +324,14 @@ interface Page {
   limit: number
 }
 
+/** Whether a page is (partly) in the rescoring window: its hits are then ordered from the first. */
+function rescores(text: TextMatch | undefined, sort: SearchSort, page: Page): text is TextMatch {
+  return text !== undefined && sort === 'relevance' && page.offset < RESCORE_WINDOW
+}
+
 /** The ids of a page of the hits. */
 async function pageOf(db: Db, { ordered, text }: Evaluated, sort: SearchSort, page: Page): Promise<string[]> {
-  if (!text || sort !== 'relevance' || page.offset >= RESCORE_WINDOW) return ordered.slice(page.offset).map((hit) => hit.id)
+  if (!rescores(text, sort, page)) return ordered.map((hit) => hit.id)
   const window = ordered.slice(0, RESCORE_WINDOW)
   const rankById = await ranksOf(db, text.tsquery, window.map((hit) => hit.id))
   const rescored = window
@@ -386,7 +391,7 @@ async function bumpIndexVersion(db: Db): Promise<void> {
 interface Evaluated {
   total: number
   facets: FacetCounts
-  /** The hits up to the end of the page, in the sort's order (before rescoring). */
+  /** The hits of the page in the sort's order, or (when it rescores) all up to its end, before rescoring. */
   ordered: OrderedHit[]
   text?: TextMatch
 }
@@ -404,7 +409,7 @@ async function runQuery(db: Db, columns: SearchColumns, cache: AnswerCache, quer
       const text = tokens.length > 0 ? await matchText(db, columns.vocabulary, tokens, query.scope, query.sort === 'relevance') : undefined
       // In one go, ids included: the slots of the hits mean nothing once the columns change.
       const { hits, total, facets } = columns.evaluate({ scope: query.scope, filters: query.filters, today: query.today, matching: text?.matching })
-      return { text, total, facets, ordered: columns.ordered(hits, query.sort, page.offset + page.limit, text?.titled) }
+      return { text, total, facets, ordered: columns.ordered(hits, query.sort, rescores(text, query.sort, page) ? 0 : page.offset, page.offset + page.limit, text?.titled) }
     })())
   const [counts, ids] = await Promise.all([
     cache.get(`counts ${searchKey}`, version, async () => {
