@@ -4,7 +4,24 @@ import { verifyPassword } from '~/modules/accounts/password.server'
 import { isRegionOfCountry } from '~/modules/organisations/regions'
 import { isSubsector } from '~/modules/startups/subsectors'
 import { useTestDatabase } from '../../tests/setup/database'
-import { investorProfiles, investorVerificationRequests, memberships, organisations, proposals, proposalTexts, proposalVersions, startupProfiles, users } from '../schema'
+import {
+  bookmarkNotes,
+  bookmarks,
+  commitments,
+  conversations,
+  interests,
+  investorProfiles,
+  investorVerificationRequests,
+  memberships,
+  messages,
+  organisations,
+  proposals,
+  proposalTexts,
+  proposalVersions,
+  savedSearches,
+  startupProfiles,
+  users,
+} from '../schema'
 import { demoOrganiser, pendingInvestorSlug, seedDemoData, verifiedInvestorSlug } from './index'
 
 const t = useTestDatabase()
@@ -115,6 +132,26 @@ describe('the demo data set', () => {
     const approved = requests.filter((r) => r.status === 'approved').map((r) => r.slug)
     expect(approved.sort()).toEqual(verified.filter((v) => v.profile.verifiedAt).map((v) => v.slug).sort())
     expect(approved).toContain(verifiedInvestorSlug)
+
+    // The demo investor's workflows: a weekly saved search, a tagged bookmark with a note, and an
+    // accepted introduction with the demo founder's startup (two messages, a soft commitment).
+    const [investor] = await t.db.select({ id: users.id }).from(users).where(eq(users.email, 'investor@ponte.demo'))
+    expect(await t.db.select({ frequency: savedSearches.frequency }).from(savedSearches).where(eq(savedSearches.userId, investor!.id))).toEqual([{ frequency: 'weekly' }])
+    const demoBookmarks = await t.db.select({ id: bookmarks.id, tags: bookmarks.tags, proposalId: bookmarks.proposalId }).from(bookmarks)
+    expect(demoBookmarks).toHaveLength(1)
+    expect(demoBookmarks[0]!.tags.length).toBeGreaterThan(0)
+    expect(await t.db.select({ n: count() }).from(bookmarkNotes).where(eq(bookmarkNotes.bookmarkId, demoBookmarks[0]!.id))).toEqual([{ n: 1 }])
+    const introductions = await t.db
+      .select({ status: interests.status, slug: organisations.slug, proposalId: interests.proposalId, interestId: interests.id })
+      .from(interests)
+      .innerJoin(proposals, eq(proposals.id, interests.proposalId))
+      .innerJoin(organisations, eq(organisations.id, proposals.organisationId))
+    expect(introductions.map(({ status, slug }) => ({ status, slug }))).toEqual([{ status: 'accepted', slug: 'colaxe-marine-bio' }])
+    const [conversation] = await t.db.select({ id: conversations.id }).from(conversations).where(eq(conversations.interestId, introductions[0]!.interestId))
+    expect(await t.db.select({ n: count() }).from(messages).where(eq(messages.conversationId, conversation!.id))).toEqual([{ n: 2 }])
+    expect(await t.db.select({ amount: commitments.amountCents, proposalId: commitments.proposalId }).from(commitments)).toEqual([
+      { amount: 20_000_000, proposalId: introductions[0]!.proposalId },
+    ])
   })
 
   it('adds nothing on a second run but still returns the logins', async () => {
@@ -124,6 +161,7 @@ describe('the demo data set', () => {
     expect(logins).toHaveLength(6)
     expect(await t.db.select({ n: count() }).from(organisations)).toEqual(before)
     expect(await t.db.select({ n: count() }).from(users)).toEqual(usersBefore)
+    expect(await t.db.select({ n: count() }).from(interests)).toEqual([{ n: 1 }])
   })
 
   it('never hands a demo membership to an account that existed before', async () => {

@@ -2,6 +2,7 @@ import { eq, sql } from 'drizzle-orm'
 import { hashPassword } from '../../app/modules/accounts/password.server'
 import type { Db } from '../client'
 import { investorProfiles, investorVerificationRequests, memberships, organisations, startupProfiles, users } from '../schema'
+import { seedDemoInvesting } from './investing'
 import { seedInvestors } from './investors'
 import { seedDemoProposals } from './proposals'
 import { seedStartups } from './startups'
@@ -179,7 +180,16 @@ export async function seedDemoData(db: Db): Promise<DemoLogin[]> {
     if (membershipRows.length) await tx.insert(memberships).values(membershipRows)
 
     // Only when every demo startup was created here: the proposals name them by slug.
-    if (seedStartups.every((s) => organisationIdBySlug.has(slugify(s.name)))) await seedDemoProposals(tx)
+    if (seedStartups.every((s) => organisationIdBySlug.has(slugify(s.name)))) {
+      await seedDemoProposals(tx)
+      const investorId = userIdByEmail.get('investor@ponte.demo')
+      const founderId = userIdByEmail.get('founder@ponte.demo')
+      const investorOrganisationId = organisationIdBySlug.get(verifiedInvestorSlug)
+      const startupOrganisationId = organisationIdBySlug.get(slugify('Colaxe Marine Bio'))
+      if (investorId && founderId && investorOrganisationId && startupOrganisationId) {
+        await seedDemoInvesting(tx, { investorId, founderId, investorOrganisationId, startupOrganisationId }, now)
+      }
+    }
   })
   return demoLogins
 }

@@ -19,7 +19,8 @@ describeE2E('interest, introduction, messages and a soft commitment', () => {
       select p.id, o.slug from proposals p join organisations o on o.id = p.organisation_id
       join memberships m on m.organisation_id = o.id join users u on u.id = m.user_id
       where u.email = ${DEMO_LOGINS.founder} and p.published_version_id is not null and p.status <> 'closed'
-      order by p.created_at limit 1`
+        and not exists (select 1 from interests i where i.proposal_id = p.id and i.status in ('pending', 'accepted'))
+      order by p.created_at, p.id limit 1`
     await sql.end()
     expect(proposal).toBeDefined()
     const { id, slug } = proposal!
