@@ -10,7 +10,7 @@ import { searchScopeOf } from '~/modules/proposals/search.server'
 import type { Db } from '../../../db/client'
 import { savedSearches, users } from '../../../db/schema'
 import type { Search } from '../../../search/engine.server'
-import { findNewMatches, recipientActor, searchableThrough } from './matching.server'
+import { anyPublishedBetween, findNewMatches, recipientActor, searchableThrough } from './matching.server'
 import type { AlertFrequency } from './schemas'
 
 export type DigestFrequency = Exclude<AlertFrequency, 'off'>
@@ -27,6 +27,8 @@ export interface DigestReport {
   emails: number
   /** Proposals listed across all emails. */
   matches: number
+  /** Publications left for a later run because a transaction or the search outbox held them back. */
+  heldBack: boolean
 }
 
 interface Candidate {
@@ -47,7 +49,7 @@ export async function queueAlertDigests(deps: { db: Db; search: Search }, freque
     .innerJoin(users, eq(users.id, savedSearches.userId))
     .where(and(eq(savedSearches.frequency, frequency), isNull(users.disabledAt), lt(savedSearches.alertedThrough, through)))
     .orderBy(asc(savedSearches.userId), asc(savedSearches.createdAt))
-  const report: DigestReport = { searches: rows.length, emails: 0, matches: 0 }
+  const report: DigestReport = { searches: rows.length, emails: 0, matches: 0, heldBack: false }
   const byUser = new Map<string, Candidate[]>()
   for (const row of rows) byUser.set(row.userId, [...(byUser.get(row.userId) ?? []), row])
 
@@ -77,6 +79,8 @@ export async function queueAlertDigests(deps: { db: Db; search: Search }, freque
       report.matches += groups.reduce((total, group) => total + group.proposalIds.length, 0)
     }
   }
+  // Held back for long (a stuck transaction, an engine outage keeping the outbox full): the cron looks again later.
+  report.heldBack = through < now && now.getTime() - through.getTime() < 60_000 && (await anyPublishedBetween(db, through.toISOString(), now))
   return report
 }
 

@@ -69,7 +69,7 @@ export async function searchableThrough(db: DbOrTx, now: Date): Promise<Date> {
 }
 
 /** Whether any visible proposal was first published in (from, through]: most runs stop here, without asking the engine. */
-async function anyPublishedBetween(db: DbOrTx, from: string, through: Date): Promise<boolean> {
+export async function anyPublishedBetween(db: DbOrTx, from: string, through: Date): Promise<boolean> {
   const [row] = await db
     .select({ id: proposals.id })
     .from(proposals)
