@@ -93,12 +93,7 @@ export default function NotificationCentre() {
         page={page}
         pageCount={pageCount}
         hrefFor={(target) => (target === 1 ? '/notifications' : `/notifications?page=${target}`)}
-        labels={{
-          nav: t('notifications.centre.pagination.label'),
-          previous: t('notifications.centre.pagination.previous'),
-          next: t('notifications.centre.pagination.next'),
-          page: (target) => t('notifications.centre.pagination.page', { page: target }),
-        }}
+        label={t('notifications.centre.pagination.label')}
       />
     </div>
   )

@@ -63,7 +63,9 @@ describe('the notification centre', () => {
     expect(reply.status).toBe(302)
     expect(reply.location).toBe('/proposals/latest')
     expect(await unreadInShell(me.cookie)).toBe(23)
-    expect((await centre(me.cookie)).data.items[0]).toMatchObject({ id: latest.id, read: true })
+    const after = await centre(me.cookie)
+    expect(after.data).toMatchObject({ total: 24, unread: 23 })
+    expect(after.data.items[0]).toMatchObject({ id: latest.id, read: true })
   })
 
   it('answers 404 for another person’s notification, and leaves it unread', async () => {

@@ -1,13 +1,5 @@
 import { Link } from '@remix-run/react'
-
-export interface PaginationLabels {
-  /** Names the navigation landmark ("Result pages"). */
-  nav: string
-  previous: string
-  next: string
-  /** The accessible name of a page link ("Page 3"). */
-  page: (page: number) => string
-}
+import { useTranslation } from 'react-i18next'
 
 /** Page numbers to show: the first, the last and the current one with its neighbours; null is a gap. */
 export function pageWindow(page: number, pageCount: number): (number | null)[] {
@@ -27,8 +19,21 @@ const itemClass =
   'inline-flex min-w-10 items-center justify-center rounded-lg border px-3 py-2 text-sm font-medium focus:outline-none focus-visible:ring-2 focus-visible:ring-brand-300'
 
 /** Previous / numbered / next links; each link is a plain URL, so pages can be shared and bookmarked. */
-export function Pagination(props: { page: number; pageCount: number; hrefFor: (page: number) => string; labels: PaginationLabels }) {
-  const { page, pageCount, hrefFor, labels } = props
+export function Pagination(props: {
+  page: number
+  pageCount: number
+  hrefFor: (page: number) => string
+  /** Names the navigation landmark ("Proposal pages"). */
+  label: string
+}) {
+  const { t } = useTranslation()
+  const { page, pageCount, hrefFor } = props
+  const labels = {
+    nav: props.label,
+    previous: t('common.pagination.previous'),
+    next: t('common.pagination.next'),
+    page: (target: number) => t('common.pagination.page', { page: target }),
+  }
   if (pageCount <= 1) return null
   const step = (target: number, label: string, rel: 'prev' | 'next') =>
     target >= 1 && target <= pageCount ? (

@@ -1,4 +1,4 @@
-import { defaultLocale, supportedLocales, type Locale } from './locales'
+import { defaultLocale, isLocale, supportedLocales, type Locale } from './locales'
 
 /** A text kept in up to four languages, as stored in jsonb columns (descriptions, theses, ...). */
 export type LocalizedText = Partial<Record<Locale, string>>
@@ -14,4 +14,11 @@ export function pickLocalizedText(text: LocalizedText | null | undefined, locale
     if (value) return { text: value, lang }
   }
   return null
+}
+
+/** A form's texts per language as stored: the languages filled in, nothing else. */
+export function filledLocalizedText(input: Record<string, string | null | undefined>): LocalizedText {
+  const text: LocalizedText = {}
+  for (const [lang, value] of Object.entries(input)) if (isLocale(lang) && value) text[lang] = value
+  return text
 }

@@ -3,7 +3,9 @@ import { isOrganiser, type Actor } from '~/modules/accounts/actor'
 import { pickLocalizedText } from '~/modules/i18n/localized-text'
 import { supportedLocales, type Locale } from '~/modules/i18n/locales'
 import type { DbOrTx } from '../../../db/client'
+import { pageWithin } from '../../../db/paging'
 import { investorProfiles, organisations } from '../../../db/schema'
+import { foldedContains } from '../../../db/text-match'
 import { INVESTOR_DIRECTORY_PAGE_SIZE, type InvestorDirectoryQuery } from './directory-query'
 import { verificationHolds } from './verification.server'
 
@@ -21,19 +23,13 @@ export function canSeeInvestorDirectory(actor: Actor | null): boolean {
 /** Investors a startup may find. */
 const listedInvestor = and(eq(organisations.kind, 'investor'), isNull(organisations.suspendedAt), eq(investorProfiles.listed, true), verificationHolds)
 
-/** `%text%` for ILIKE, with the user's own `%`, `_` and `\` matched literally. */
-function containsPattern(text: string): string {
-  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`
-}
-
 /** The name or the thesis in any language contains `text` (accents and case ignored). */
 function nameOrThesisContains(text: string): SQL {
-  const pattern = containsPattern(text)
   const theses = sql.join(
     supportedLocales.map((lang) => sql`coalesce(${investorProfiles.thesis} ->> ${lang}, '')`),
     sql` || ' ' || `,
   )
-  return sql`(immutable_unaccent(${organisations.name}) ilike immutable_unaccent(${pattern}) or immutable_unaccent(${theses}) ilike immutable_unaccent(${pattern}))`
+  return or(foldedContains(organisations.name, text), foldedContains(theses, text))!
 }
 
 const cardColumns = {
@@ -74,8 +70,7 @@ export async function listInvestors(db: DbOrTx, query: InvestorDirectoryQuery, l
     .innerJoin(investorProfiles, eq(investorProfiles.organisationId, organisations.id))
     .where(where)
   const total = counted?.total ?? 0
-  const pageCount = Math.max(1, Math.ceil(total / INVESTOR_DIRECTORY_PAGE_SIZE))
-  const page = Math.min(query.page, pageCount)
+  const { page, pageCount, offset } = pageWithin(total, query.page, INVESTOR_DIRECTORY_PAGE_SIZE)
   const rows = await db
     .select(cardColumns)
     .from(organisations)
@@ -83,7 +78,7 @@ export async function listInvestors(db: DbOrTx, query: InvestorDirectoryQuery, l
     .where(where)
     .orderBy(sql`lower(immutable_unaccent(${organisations.name}))`, organisations.id)
     .limit(INVESTOR_DIRECTORY_PAGE_SIZE)
-    .offset((page - 1) * INVESTOR_DIRECTORY_PAGE_SIZE)
+    .offset(offset)
   const investors = rows.map(({ thesis, ...row }) => ({
     ...row,
     thesis: pickLocalizedText(thesis, locale),

@@ -1,6 +1,5 @@
 import { and, eq } from 'drizzle-orm'
-import { isLocale } from '~/modules/i18n/locales'
-import type { LocalizedText } from '~/modules/i18n/localized-text'
+import { filledLocalizedText } from '~/modules/i18n/localized-text'
 import type { DbOrTx } from '../../../db/client'
 import { investorProfiles, organisations } from '../../../db/schema'
 import type { InvestorProfileInput } from './profile-schema'
@@ -45,8 +44,7 @@ export type InvestorProfileForEditing = NonNullable<Awaited<ReturnType<typeof ge
 
 /** Saves the profile (creating it when the organisation has none yet). Verification is left as it is. */
 export async function updateInvestorProfile(db: DbOrTx, organisationId: string, input: InvestorProfileInput): Promise<void> {
-  const thesis: LocalizedText = {}
-  for (const [lang, text] of Object.entries(input.thesis)) if (isLocale(lang) && text) thesis[lang] = text
+  const thesis = filledLocalizedText(input.thesis)
   const values = {
     type: input.type,
     city: input.city,

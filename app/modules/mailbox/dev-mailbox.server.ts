@@ -2,6 +2,7 @@ import { desc, eq, ilike } from 'drizzle-orm'
 import { z } from 'zod'
 import type { DbOrTx } from '../../../db/client'
 import { mailboxMessages } from '../../../db/schema'
+import { containsPattern } from '../../../db/text-match'
 
 /**
  * The development mailbox: the messages Ponte "sent" while no SMTP_URL is set (see
@@ -13,7 +14,7 @@ export async function listMailboxMessages(db: DbOrTx, options: { to?: string; li
   return db
     .select({ id: mailboxMessages.id, to: mailboxMessages.to, subject: mailboxMessages.subject, createdAt: mailboxMessages.createdAt })
     .from(mailboxMessages)
-    .where(to ? ilike(mailboxMessages.to, `%${to.replace(/[\\%_]/g, (c) => `\\${c}`)}%`) : undefined)
+    .where(to ? ilike(mailboxMessages.to, containsPattern(to)) : undefined)
     .orderBy(desc(mailboxMessages.createdAt), desc(mailboxMessages.id))
     .limit(options.limit ?? 100)
 }

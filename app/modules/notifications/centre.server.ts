@@ -5,6 +5,7 @@
  */
 import { and, count, desc, eq, isNull } from 'drizzle-orm'
 import type { DbOrTx } from '../../../db/client'
+import { pageWithin } from '../../../db/paging'
 import { notifications } from '../../../db/schema'
 import type { Actor } from '../accounts/actor'
 import { safeRedirectPath } from '../accounts/guards.server'
@@ -26,18 +27,21 @@ export interface NotificationItem {
 
 /** One page of the person's notifications, their sentences in `locale`. */
 export async function listNotifications(db: DbOrTx, actor: Actor, locale: Locale, page: number) {
-  const [totals] = await db.select({ total: count() }).from(notifications).where(eq(notifications.userId, actor.userId))
+  // Both counts in one scan of the person's notifications.
+  const [totals] = await db
+    .select({ total: count(), read: count(notifications.readAt) })
+    .from(notifications)
+    .where(eq(notifications.userId, actor.userId))
   const total = totals?.total ?? 0
-  const unread = await countUnreadNotifications(db, actor.userId)
-  const pageCount = Math.max(1, Math.ceil(total / NOTIFICATIONS_PER_PAGE))
-  const current = Math.min(Math.max(1, page), pageCount)
+  const unread = total - (totals?.read ?? 0)
+  const { page: current, pageCount, offset } = pageWithin(total, page, NOTIFICATIONS_PER_PAGE)
   const rows = await db
     .select({ id: notifications.id, kind: notifications.kind, data: notifications.data, createdAt: notifications.createdAt, readAt: notifications.readAt })
     .from(notifications)
     .where(eq(notifications.userId, actor.userId))
     .orderBy(desc(notifications.createdAt), desc(notifications.id))
     .limit(NOTIFICATIONS_PER_PAGE)
-    .offset((current - 1) * NOTIFICATIONS_PER_PAGE)
+    .offset(offset)
   const t = getFixedT(locale)
   const items: NotificationItem[] = rows.map((row) => ({
     id: row.id,

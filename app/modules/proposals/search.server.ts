@@ -7,6 +7,7 @@ import { isOrganiser, type Actor } from '~/modules/accounts/actor'
 import type { Locale } from '~/modules/i18n/locales'
 import { getVerifiedInvestorMembership } from '~/modules/investors/verification.server'
 import type { DbOrTx } from '../../../db/client'
+import { pageCountOf } from '../../../db/paging'
 import { today } from '../../../search/documents.server'
 import type { Search } from '../../../search/engine.server'
 import { verifiedOnlyFacets, type FacetCounts, type SearchScope } from '../../../search/types'
@@ -71,7 +72,7 @@ async function searchSources(deps: SearchDeps, scope: SearchScope, search: Catal
     total: result.total,
     page: search.page,
     perPage: search.perPage,
-    pageCount: Math.max(1, Math.ceil(result.total / search.perPage)),
+    pageCount: pageCountOf(result.total, search.perPage),
     facets,
     scope,
     degraded: result.degraded,

@@ -1,21 +1,14 @@
-import { and, arrayContains, count, eq, isNull, notInArray, or, sql, type AnyColumn, type SQL } from 'drizzle-orm'
+import { and, arrayContains, count, eq, isNull, notInArray, or, sql, type SQL } from 'drizzle-orm'
 import { pickLocalizedText } from '~/modules/i18n/localized-text'
 import type { Locale } from '~/modules/i18n/locales'
 import { clusterRegionCodes } from '~/modules/organisations/regions'
 import type { DbOrTx } from '../../../db/client'
+import { pageWithin } from '../../../db/paging'
 import { organisations, startupProfiles } from '../../../db/schema'
+import { foldedContains } from '../../../db/text-match'
 import { DIRECTORY_PAGE_SIZE, type DirectoryQuery } from './directory-query'
 import { isSubsector, type Subsector } from './subsectors'
 
-/** `%text%` for ILIKE, with the user's own `%`, `_` and `\` matched literally. */
-function containsPattern(text: string): string {
-  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`
-}
-
-/** Accent- and case-insensitive "contains" (so "coruna" finds A Coruña). */
-function folds(column: AnyColumn, text: string): SQL {
-  return sql`immutable_unaccent(${column}) ilike immutable_unaccent(${containsPattern(text)})`
-}
 
 /** Startups the public may see: listed, not suspended, with a profile. */
 const publicStartup = and(eq(organisations.kind, 'startup'), isNull(organisations.suspendedAt))
@@ -49,7 +42,7 @@ export async function listStartups(db: DbOrTx, query: DirectoryQuery) {
   if (query.region === 'other') conditions.push(notInArray(startupProfiles.region, [...clusterRegionCodes]))
   else if (query.region) conditions.push(eq(startupProfiles.region, query.region))
   if (query.subsector) conditions.push(arrayContains(startupProfiles.subsectors, [query.subsector]))
-  if (query.q) conditions.push(or(folds(organisations.name, query.q), folds(startupProfiles.city, query.q)))
+  if (query.q) conditions.push(or(foldedContains(organisations.name, query.q), foldedContains(startupProfiles.city, query.q)))
   const where = and(...conditions)
 
   const [counted] = await db
@@ -58,8 +51,7 @@ export async function listStartups(db: DbOrTx, query: DirectoryQuery) {
     .innerJoin(startupProfiles, eq(startupProfiles.organisationId, organisations.id))
     .where(where)
   const total = counted?.total ?? 0
-  const pageCount = Math.max(1, Math.ceil(total / DIRECTORY_PAGE_SIZE))
-  const page = Math.min(query.page, pageCount)
+  const { page, pageCount, offset } = pageWithin(total, query.page, DIRECTORY_PAGE_SIZE)
   const rows = await db
     .select(cardColumns)
     .from(organisations)
@@ -67,7 +59,7 @@ export async function listStartups(db: DbOrTx, query: DirectoryQuery) {
     .where(where)
     .orderBy(sql`lower(immutable_unaccent(${organisations.name}))`, organisations.id)
     .limit(DIRECTORY_PAGE_SIZE)
-    .offset((page - 1) * DIRECTORY_PAGE_SIZE)
+    .offset(offset)
   const startups: StartupCard[] = rows.map((row) => ({ ...row, subsectors: row.subsectors.filter(isSubsector) }))
   return { startups, total, page, pageCount }
 }

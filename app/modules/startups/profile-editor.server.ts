@@ -1,8 +1,7 @@
 import { and, eq, isNull } from 'drizzle-orm'
 import { requestSearchSyncForOrganisation } from '../../../search/sync.server'
 import type { StartupProfileInput } from '~/modules/dataroom/schemas'
-import { isLocale } from '~/modules/i18n/locales'
-import type { LocalizedText } from '~/modules/i18n/localized-text'
+import { filledLocalizedText } from '~/modules/i18n/localized-text'
 import type { Db, DbOrTx } from '../../../db/client'
 import { organisations, startupProfiles } from '../../../db/schema'
 import { discardUploads, isStoredName, keepUpload, removeStoredFile, type ReceivedUpload } from '../files/storage.server'
@@ -46,8 +45,7 @@ export async function getStartupProfileForEditing(db: DbOrTx, organisationId: st
  * is removed once the new row is committed.
  */
 export async function updateStartupProfile(db: Db, uploadsDir: string, organisationId: string, input: StartupProfileInput, logo: ReceivedUpload | undefined) {
-  const description: LocalizedText = {}
-  for (const [lang, text] of Object.entries(input.description)) if (isLocale(lang) && text) description[lang] = text
+  const description = filledLocalizedText(input.description)
   let previousLogo: string | null = null
   try {
     await db.transaction(async (tx) => {

@@ -6,6 +6,7 @@
  */
 import { and, arrayContains, asc, count, desc, eq, inArray, isNull, ne, or, sql, type SQL } from 'drizzle-orm'
 import type { DbOrTx } from '../../../db/client'
+import { pageWithin } from '../../../db/paging'
 import { bookmarkNotes, bookmarks, organisations, proposals, proposalVersions, users } from '../../../db/schema'
 import type { Actor, ActorMembership } from '../accounts/actor'
 import { forbidden, notFound } from '../accounts/guards.server'
@@ -160,8 +161,7 @@ export async function listWatchlist(
     .innerJoin(organisations, eq(organisations.id, proposals.organisationId))
     .where(where)
   const total = totals?.total ?? 0
-  const pageCount = Math.max(1, Math.ceil(total / BOOKMARKS_PER_PAGE))
-  const page = Math.min(filters.page, pageCount)
+  const { page, pageCount, offset } = pageWithin(total, filters.page, BOOKMARKS_PER_PAGE)
   const rows = await db
     .select({
       bookmarkId: bookmarks.id,
@@ -180,7 +180,7 @@ export async function listWatchlist(
     .where(where)
     .orderBy(desc(bookmarks.createdAt), desc(bookmarks.id))
     .limit(BOOKMARKS_PER_PAGE)
-    .offset((page - 1) * BOOKMARKS_PER_PAGE)
+    .offset(offset)
 
   const notes =
     rows.length === 0

@@ -80,12 +80,7 @@ export default function InvestorDirectory() {
         page={page.page}
         pageCount={pageCount}
         hrefFor={(target) => investorDirectoryUrl({ ...query, page: target })}
-        labels={{
-          nav: t('investors.directory.pagination'),
-          previous: t('startups.directory.pagination.previous'),
-          next: t('startups.directory.pagination.next'),
-          page: (target) => t('startups.directory.pagination.page', { page: target }),
-        }}
+        label={t('investors.directory.pagination')}
       />
     </>
   )

@@ -29,8 +29,11 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const answer = await searchCatalogue(context, actor, readCatalogueSearch(new URL(request.url).searchParams), locale)
   const t = getFixedT(locale)
   const title = answer.search.q ? t('catalogue.search.pageTitle', { q: answer.search.q }) : t('catalogue.list.title')
-  const saveSearch = await saveSearchState(context.db, actor, answer.search, t, locale)
-  const bookmarked = await cardBookmarks(context.db, actor, answer.hits.map((hit) => hit.id))
+  // Independent of each other: asked together (this loader runs at every keystroke of a search).
+  const [saveSearch, bookmarked] = await Promise.all([
+    saveSearchState(context.db, actor, answer.search, t, locale),
+    cardBookmarks(context.db, actor, answer.hits.map((hit) => hit.id)),
+  ])
   return { ...answer, locale, signedIn: actor !== null, saveSearch, bookmarked, title: `${title} · Ponte` }
 }
 
@@ -94,12 +97,7 @@ export default function ProposalCatalogue() {
             page={page}
             pageCount={pageCount}
             hrefFor={(target) => searchPageUrl(withPage(search, target))}
-            labels={{
-              nav: t('catalogue.list.pagination.label'),
-              previous: t('catalogue.list.pagination.previous'),
-              next: t('catalogue.list.pagination.next'),
-              page: (target) => t('catalogue.list.pagination.page', { page: target }),
-            }}
+            label={t('catalogue.list.pagination.label')}
           />
         </section>
       </div>

@@ -86,8 +86,8 @@ export function SearchForm({ search, facets, scope }: SearchFormProps) {
   }, [])
   const activeFilters = Object.keys(search.filters).length
 
-  const go = (form: HTMLFormElement, typing: boolean) => {
-    const target = searchPageUrl(searchFromForm(new FormData(form)))
+  const go = (form: HTMLFormElement, typing: boolean, next = searchFromForm(new FormData(form))) => {
+    const target = searchPageUrl(next)
     if (target === `${location.pathname}${location.search}`) return
     navigate(target, {
       replace: typing && typingEntry.current,
@@ -103,8 +103,9 @@ export function SearchForm({ search, facets, scope }: SearchFormProps) {
     const typing = target.type === 'search' || target.type === 'number'
     if (typing) typingTimer.current = setTimeout(() => go(form, true), TYPING_DELAY_MS)
     else {
-      setPicked(searchFromForm(new FormData(form)))
-      go(form, false)
+      const next = searchFromForm(new FormData(form))
+      setPicked(next)
+      go(form, false, next)
     }
   }
 

@@ -59,12 +59,7 @@ export default function StartupDirectory() {
         page={page}
         pageCount={pageCount}
         hrefFor={(target) => directoryUrl({ ...query, page: target })}
-        labels={{
-          nav: t('startups.directory.pagination.label'),
-          previous: t('startups.directory.pagination.previous'),
-          next: t('startups.directory.pagination.next'),
-          page: (target) => t('startups.directory.pagination.page', { page: target }),
-        }}
+        label={t('startups.directory.pagination.label')}
       />
     </>
   )

@@ -128,12 +128,7 @@ export default function WatchlistPage() {
         page={page}
         pageCount={pageCount}
         hrefFor={hrefFor}
-        labels={{
-          nav: t('catalogue.list.pagination.label'),
-          previous: t('catalogue.list.pagination.previous'),
-          next: t('catalogue.list.pagination.next'),
-          page: (target) => t('catalogue.list.pagination.page', { page: target }),
-        }}
+        label={t('catalogue.list.pagination.label')}
       />
     </>
   )

@@ -1,0 +1,11 @@
+/** How many pages `total` rows make, `perPage` a page (an empty list is one empty page). */
+export function pageCountOf(total: number, perPage: number): number {
+  return Math.max(1, Math.ceil(total / perPage))
+}
+
+/** The page to show for a requested one (past the end: the last page), and its row offset. */
+export function pageWithin(total: number, requested: number, perPage: number): { page: number; pageCount: number; offset: number } {
+  const pageCount = pageCountOf(total, perPage)
+  const page = Math.min(Math.max(1, requested), pageCount)
+  return { page, pageCount, offset: (page - 1) * perPage }
+}
