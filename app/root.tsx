@@ -7,8 +7,10 @@ import {
   Scripts,
   ScrollRestoration,
   useLoaderData,
+  useRevalidator,
   useRouteLoaderData,
 } from '@remix-run/react'
+import { useEffect } from 'react'
 import { useTranslation } from 'react-i18next'
 import { AppShell } from '~/components/layout/app-shell'
 import { RouteErrorBoundary } from '~/components/route-error-boundary'
@@ -16,6 +18,7 @@ import { useNonce } from '~/components/nonce'
 import { getActor } from '~/modules/accounts/session.server'
 import { navigationFor } from '~/modules/accounts/navigation'
 import { detectLocale } from '~/modules/i18n/i18n.server'
+import { isTimeZone, timeZoneCookie, timeZoneFromCookieHeader } from '~/modules/i18n/time-zone'
 import { countUnreadNotifications } from '~/modules/notifications/centre.server'
 import { takeToast } from '~/modules/toast/toast.server'
 import stylesheet from '~/styles/app.css?url'
@@ -32,6 +35,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   return data(
     {
       locale,
+      timeZone: timeZoneFromCookieHeader(request.headers.get('Cookie'), locale),
       toast,
       showMailbox: context.config.devMailbox,
       user: actor
@@ -74,8 +78,27 @@ export function Layout({ children }: { children: React.ReactNode }) {
   )
 }
 
+/** Tells the server the browser's time zone once, and shows the page again in it. */
+function useBrowserTimeZone(serverTimeZone: string) {
+  const revalidator = useRevalidator()
+  useEffect(() => {
+    const browserZone = Intl.DateTimeFormat().resolvedOptions().timeZone
+    if (!isTimeZone(browserZone) || browserZone === serverTimeZone) return
+    document.cookie = timeZoneCookie(browserZone)
+    revalidator.revalidate()
+    // Once per zone the server got wrong; the revalidator is a fresh object every render.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [serverTimeZone])
+}
+
+/** The zone times are shown in on this page (the root loader's, which the browser corrects). */
+export function useViewerTimeZone(): string {
+  return useRouteLoaderData<typeof loader>('root')?.timeZone ?? 'Europe/Madrid'
+}
+
 export default function App() {
   const data = useLoaderData<typeof loader>()
+  useBrowserTimeZone(data.timeZone)
   return (
     <AppShell user={data.user} locale={data.locale} toast={data.toast} showMailbox={data.showMailbox}>
       <Outlet />
