@@ -1,8 +1,9 @@
 import { drizzle, type PostgresJsDatabase } from 'drizzle-orm/postgres-js'
-import postgres from 'postgres'
+import postgres, { type Sql } from 'postgres'
 import * as schema from './schema'
 
-export type Db = PostgresJsDatabase<typeof schema>
+/** The database, with its postgres.js client (for a connection of one's own: `db.$client.reserve()`). */
+export type Db = PostgresJsDatabase<typeof schema> & { $client: Sql }
 /** A database handle or an open transaction: module functions accept either. */
 export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0]
 export type DbOrTx = Db | Tx

@@ -22,6 +22,7 @@ import { sql, type SQL } from 'drizzle-orm'
 import { isUuid } from '../app/modules/proposals/access.server'
 import type { Db, DbOrTx } from '../db/client'
 import { SearchColumns, type OrderedHit } from './postgres-columns.server'
+import { LIVE_TABLES, NEXT_TABLES, rebuildIntoFreshTables, type IndexTables } from './postgres-rebuild.server'
 import { synonymsOf } from './synonyms'
 import type { Vocabulary } from './postgres-vocabulary'
 import { MAX_WORD_LENGTH, queryWords, typoBudget, words } from './text'
@@ -93,30 +94,33 @@ export function createPostgresEngine(db: Db, options: PostgresEngineOptions = {}
       return new Map(rows.map((row) => [row.id, row.hash]))
     },
     async rebuild(source) {
-      // One transaction: readers keep seeing the old index until the new one is committed whole.
-      const result = await db.transaction(async (tx) => {
-        await tx.execute(sql`delete from search_documents`)
-        // Everything removed: other processes reload their columns.
-        await tx.execute(sql`delete from search_removals`)
-        await tx.execute(sql`insert into search_removals (document_number) values (null)`)
-        await tx.execute(sql`delete from search_terms`)
-        let indexed = 0
-        // The vectors of a batch are computed on another connection (outside this transaction)
-        // while this one writes the previous batch: two cores busy.
-        let writing: Promise<void> = Promise.resolve()
-        for await (const documents of source()) {
-          for (const batch of batches(latestById(documents), WRITE_BATCH_SIZE)) {
-            const computing = computeBatch(db, batch)
-            computing.catch(() => {}) // awaited through `writing`; a failure must not go unhandled meanwhile
-            await writing
-            writing = computing.then((computed) => writeComputed(tx, computed))
-            writing.catch(() => {})
-            indexed += batch.length
+      // Written into fresh tables and swapped in whole (search/postgres-rebuild.server.ts):
+      // readers keep seeing the old index until then.
+      const result = await rebuildIntoFreshTables(
+        db,
+        async () => {
+          let indexed = 0
+          // A batch's vectors are computed on one connection while the previous batch is written on another: two cores busy.
+          let writing: Promise<void> = Promise.resolve()
+          for await (const documents of source()) {
+            for (const batch of batches(latestById(documents), WRITE_BATCH_SIZE)) {
+              const computing = computeBatch(db, batch)
+              computing.catch(() => {}) // awaited through `writing`; a failure must not go unhandled meanwhile
+              await writing
+              writing = computing.then((computed) => writeComputed(db, computed, NEXT_TABLES))
+              writing.catch(() => {})
+              indexed += batch.length
+            }
           }
-        }
-        await writing
-        return { indexed }
-      })
+          await writing
+          return { indexed }
+        },
+        async (tx) => {
+          // Everything replaced: other processes reload their columns.
+          await tx.execute(sql`delete from search_removals`)
+          await tx.execute(sql`insert into search_removals (document_number) values (null)`)
+        },
+      )
       await bumpIndexVersion(db)
       return result
     },
@@ -180,9 +184,9 @@ async function computeBatch(db: DbOrTx, documents: SearchDocument[]): Promise<Co
 }
 
 /** Upserts the documents with their vectors, and adds their words to the vocabulary. */
-async function writeComputed(db: DbOrTx, batch: ComputedBatch): Promise<void> {
+async function writeComputed(db: DbOrTx, batch: ComputedBatch, tables: IndexTables = LIVE_TABLES): Promise<void> {
   await db.execute(sql`
-    insert into search_documents (
+    insert into ${sql.identifier(tables.documents)} (
       proposal_id, hash, document, subsector, stage, region, country, instrument, development_phase,
       therapeutic_areas, trl, amount_sought_eur, closing_date, published_at, public_tsv, full_tsv, indexed_at)
     select
@@ -202,7 +206,7 @@ async function writeComputed(db: DbOrTx, batch: ComputedBatch): Promise<void> {
       published_at = excluded.published_at, public_tsv = excluded.public_tsv, full_tsv = excluded.full_tsv,
       indexed_at = excluded.indexed_at, written_xid = pg_current_xact_id()`)
   await db.execute(sql`
-    insert into search_terms (term)
+    insert into ${sql.identifier(tables.terms)} (term)
     select value from jsonb_array_elements_text(${batch.terms}::jsonb)
     on conflict do nothing`)
 }

@@ -72,6 +72,37 @@ describe('the Postgres engine', () => {
     expect((await search({})).total).toBe(2)
   })
 
+  it('swaps the rebuilt tables in with the live names, indexes and numbering, ready for the next writes and rebuilds', async () => {
+    const shape = () =>
+      t.db.execute<{ table: string; index: string }>(sql`
+        select tablename as table, indexname as index from pg_indexes
+        where schemaname = current_schema() and tablename in ('search_documents', 'search_terms') order by 1, 2`)
+    const before = [...(await shape())]
+    expect(before.map((row) => row.index)).toContain('search_documents_full_tsv_idx')
+    await engine().rebuild(() => once(contractDocuments.slice(1)))
+    expect([...(await shape())]).toEqual(before)
+    const [sequence] = await t.db.execute<{ name: string }>(sql`select pg_get_serial_sequence('search_documents', 'document_number') as name`)
+    expect(sequence!.name).toMatch(/search_documents_document_number_seq$/)
+    const leftovers = await t.db.execute(sql`select from pg_class where relname like 'search_%_next%'`)
+    expect(leftovers.length).toBe(0)
+    // Written after the swap: a new number, found by text and filters.
+    await engine().index([contractDocuments[0]!])
+    expect((await search({})).total).toBe(contractDocuments.length)
+    expect((await search({ text: contractDocuments[0]!.startupName })).ids).toContain(contractDocuments[0]!.id)
+  })
+
+  it('leaves the live index whole when a rebuild fails half-way', async () => {
+    async function* failing() {
+      yield [fixtureDocument('omega')]
+      throw new Error('source lost')
+    }
+    await expect(engine().rebuild(failing)).rejects.toThrow('source lost')
+    expect((await search({})).total).toBe(contractDocuments.length)
+    const leftovers = await t.db.execute(sql`select from pg_class where relname like 'search_%_next%'`)
+    expect(leftovers.length).toBe(0)
+    expect(await engine().rebuild(() => once(contractDocuments))).toEqual({ indexed: contractDocuments.length })
+  })
+
   it('sees writes made by another engine (another process) at once, cache or not', async () => {
     const reader = engine()
     expect((await reader.query({ ...publicQuery, text: 'hígado' })).total).toBe(0)
