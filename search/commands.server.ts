@@ -213,6 +213,22 @@ export type SearchStartup =
   | { status: 'unavailable'; error: string }
 
 /**
+ * Words that warm the text search of the database's pooled connections: distinct, so that no
+ * cached answer replies, and asked at once, so that each lands on a connection of its own. A
+ * connection's first text match loads the dictionaries and plans the statements (tens of
+ * milliseconds): paid here rather than by the first searches of visitors.
+ */
+const WARM_UP_WORDS = ['cancer', 'vacina', 'diagnostico', 'terapia', 'biomarker', 'dispositivo', 'anticuerpo', 'enzima', 'oncologia', 'celulas']
+
+export async function warmUpSearch(search: Search): Promise<void> {
+  await Promise.all(
+    WARM_UP_WORDS.flatMap((text) =>
+      (['public', 'verified'] as const).map((scope) => search.query({ text, filters: {}, sort: 'relevance', page: 1, perPage: 20, scope, today: today() })),
+    ),
+  )
+}
+
+/**
  * With Meilisearch: applies the index settings (they live in code, so a new release brings
  * its own) and, when the index is empty while PostgreSQL has visible proposals (a new or wiped
  * Meilisearch), queues a `search.reindex` job. Never throws: Meilisearch being down is logged
@@ -227,7 +243,9 @@ export async function prepareSearchAtStartup(
   if (!ctx.config.meilisearch) {
     // The Postgres engine loads every document's filter columns at its first search (seconds at
     // 100,000 proposals): done now, in the background, rather than by the first visitor.
-    await firstSearch().catch((error: unknown) => log(`[search] the first search at start-up failed: ${error instanceof Error ? error.message : String(error)}`))
+    await firstSearch()
+      .then(() => warmUpSearch(ctx.search))
+      .catch((error: unknown) => log(`[search] the first search at start-up failed: ${error instanceof Error ? error.message : String(error)}`))
     return { status: 'postgres' }
   }
   const where = describeSearch(ctx.config)
