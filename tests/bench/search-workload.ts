@@ -2,11 +2,13 @@
  * The search benchmark's workload (tests/bench/search-postgres.ts). Made-up proposals in four languages,
  * each mostly in the words of one demo proposal (its topic) and partly in those of all of them,
  * plus made-up product and startup names, so the vocabulary grows as a real one would (seeded: every run is the same),
- * and a mix of queries: text, text with filters, filters only, sorted.
+ * and a mix of queries: text, text with filters, filters only, sorted; and a seeded maker of the
+ * searches people type on the search page (tests/bench/search.ts, tests/bench/investing.ts).
  */
 import { readFile } from 'node:fs/promises'
 import { parse } from 'csv-parse/sync'
 import { supportedLocales, type Locale } from '../../app/modules/i18n/locales'
+import { clusterRegionCodes } from '../../app/modules/organisations/regions'
 import { developmentPhases, instruments, stages, subsectors, therapeuticAreas } from '../../app/modules/proposals/taxonomy'
 import { buildSearchDocument } from '../../search/documents.server'
 import type { SearchDocument, SearchFilters, SearchQuery } from '../../search/types'
@@ -186,3 +188,67 @@ export const queryMix: { kind: string; queries: SearchQuery[] }[] = [
     ],
   },
 ]
+
+/** A small seeded generator (xorshift32): every run asks the same questions. */
+export function seededRandom(seed: number) {
+  let state = seed
+  const next = () => {
+    state ^= state << 13
+    state ^= state >>> 17
+    state ^= state << 5
+    return (state >>> 0) / 4_294_967_296
+  }
+  const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)]!
+  const some = <T>(items: readonly T[], most: number): T[] => [...new Set(Array.from({ length: 1 + Math.floor(next() * most) }, () => pick(items)))]
+  return { next, pick, some }
+}
+export type SeededRandom = ReturnType<typeof seededRandom>
+
+/**
+ * What people type and tick on the search page, made from the demo proposals' words (4 letters
+ * or more) and the taxonomy: one or two words of one language, a misspelt word, one to three
+ * kinds of filter.
+ */
+export function catalogueSearchMaker(vocabulary: Vocabulary, random: SeededRandom) {
+  const words = Object.fromEntries(
+    supportedLocales.map((locale) => [locale, [...new Set(vocabulary.common[locale].map((word) => word.toLowerCase()))].filter((word) => /^\p{L}{4,}$/u.test(word))]),
+  ) as Record<Locale, string[]>
+  const someWords = () => {
+    const locale = random.pick(supportedLocales)
+    return Array.from({ length: 1 + Math.floor(random.next() * 2) }, () => random.pick(words[locale])).join(' ')
+  }
+  /** One typo (a letter changed, dropped, doubled or two swapped) in a word long enough to be forgiven one. */
+  const misspelt = () => {
+    const locale = random.pick(supportedLocales)
+    const word = random.pick(words[locale].filter((w) => w.length >= 6))
+    const at = 1 + Math.floor(random.next() * (word.length - 2))
+    const typo = [
+      () => word.slice(0, at) + random.pick([...'aeioulnrst']) + word.slice(at + 1),
+      () => word.slice(0, at) + word.slice(at + 1),
+      () => word.slice(0, at) + word[at] + word.slice(at),
+      () => word.slice(0, at) + word[at + 1] + word[at] + word.slice(at + 2),
+    ]
+    return random.pick(typo)()
+  }
+  const amount = () => 100_000 * (1 + Math.floor(random.next() * 99))
+  const someFilters = (): SearchFilters => {
+    const choices: (() => SearchFilters)[] = [
+      () => ({ region: random.some([...clusterRegionCodes, 'PT19'], 2) }),
+      () => ({ subsector: random.some(subsectors, 2) }),
+      () => ({ stage: random.some(stages, 2) }),
+      () => ({ instrument: random.some(instruments, 2) }),
+      () => ({ developmentPhase: random.some(developmentPhases, 3) }),
+      () => {
+        const low = 1 + Math.floor(random.next() * 9)
+        return { trlMin: low, trlMax: Math.min(9, low + Math.floor(random.next() * 5)) }
+      },
+      () => {
+        const [low, high] = [amount(), amount()].sort((a, b) => a - b)
+        return random.next() < 0.5 ? { amountMinEur: low } : { amountMinEur: low, amountMaxEur: high }
+      },
+      () => ({ closingWithinDays: 7 + Math.floor(random.next() * 360) }),
+    ]
+    return Object.assign({}, ...random.some(choices, 3).map((choice) => choice()))
+  }
+  return { someWords, misspelt, someFilters }
+}

@@ -22,36 +22,20 @@
  * BENCH_DATABASE_URL (an empty database: the bench stops if it holds proposals).
  */
 import { randomUUID } from 'node:crypto'
-import { rm } from 'node:fs/promises'
-import os from 'node:os'
-import path from 'node:path'
 import { parseArgs } from 'node:util'
-import { sql } from 'drizzle-orm'
-import { supportedLocales, type Locale } from '../../app/modules/i18n/locales'
-import { clusterRegionCodes } from '../../app/modules/organisations/regions'
 import { searchQueryString, type CatalogueSearch } from '../../app/modules/proposals/search-params'
 import { searchProposals } from '../../app/modules/proposals/search.server'
-import { developmentPhases, instruments, stages, subsectors } from '../../app/modules/proposals/taxonomy'
-import { connectDatabase, type Db } from '../../db/client'
-import { startEmbeddedPostgres, type EmbeddedDatabase } from '../../db/embedded'
-import { migrateDatabase } from '../../db/migrate'
-import {
-  organisations,
-  proposals,
-  proposalTexts,
-  proposalTransitions,
-  proposalVersions,
-  startupProfiles,
-  type ProposalSnapshot,
-} from '../../db/schema'
+import type { Db } from '../../db/client'
 import { allSearchDocuments } from '../../search/documents.server'
 import { warmUpSearch } from '../../search/commands.server'
 import { createSearch, type Search } from '../../search/engine.server'
-import type { SearchDocument, SearchFilters, SearchScope } from '../../search/types'
+import type { SearchScope } from '../../search/types'
 import { ensureServerBuild, startPonteServer, type PonteServer } from '../setup/ponte-server'
 import { createOrganisation, createUser } from '../setup/factories'
 import { createOrganiser, publishedProposal, validProposalInput } from '../setup/proposal-factories'
-import { demoVocabulary, generateDocuments, type Vocabulary } from './search-workload'
+import { loadCatalogue } from './catalogue'
+import { benchProgress, describeMachine, ms, openBenchDatabase, percentile, type BenchDatabase } from './harness'
+import { catalogueSearchMaker, demoVocabulary, generateDocuments, seededRandom, type Vocabulary } from './search-workload'
 
 const { values: args } = parseArgs({ options: { n: { type: 'string', default: '100000' }, runs: { type: 'string', default: '50' } } })
 const COUNT = Number(args.n)
@@ -61,149 +45,12 @@ if (!Number.isInteger(COUNT) || COUNT < 100 || !Number.isInteger(RUNS) || RUNS <
   process.exit(2)
 }
 const PUBLICATIONS = 20
-/** Rows written per insert statement (the largest, proposals, stays under PostgreSQL's 65,535 parameters). */
-const LOAD_BATCH = 1000
 
-const benchStarted = performance.now()
-/** The machine's 1-minute load average at each step: other work on the same cores shows in every figure. */
-const loads: number[] = []
-const progress = (message: string) => {
-  loads.push(os.loadavg()[0]!)
-  console.error(`[bench:search ${((performance.now() - benchStarted) / 1000).toFixed(0).padStart(4)} s] ${message}`)
-}
+const { progress, finish } = benchProgress('search')
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`
 
 // ---------------------------------------------------------------------------------------------
-// The catalogue: the workload's documents turned back into the rows the app reads
-
-/** What a generated document says about its proposal, as the working copy and the frozen version hold it. */
-function snapshotOf(document: SearchDocument): ProposalSnapshot {
-  const texts: ProposalSnapshot['texts'] = {}
-  for (const locale of supportedLocales) {
-    const title = document[`title_${locale}`]
-    if (title !== undefined) texts[locale] = { title, summary: document[`summary_${locale}`] ?? '', description: document[`description_${locale}`] ?? '' }
-  }
-  return {
-    originalLocale: document.originalLocale,
-    texts,
-    amountSoughtCents: document.amountSoughtEur * 100,
-    minimumTicketCents: 2_500_000,
-    preMoneyValuationCents: null,
-    instrument: document.instrument,
-    stage: document.stage,
-    closingDate: document.closingDate,
-    subsector: document.subsector,
-    trl: document.trl,
-    developmentPhase: document.developmentPhase,
-    modality: 'other',
-    therapeuticAreas: document.therapeuticAreas,
-    regulatoryPathway: 'none',
-    deviceClass: null,
-    ipStatus: 'none',
-    useOfFunds: [],
-  }
-}
-
-
-/**
- * Writes the catalogue as a published import by Ponte itself would (app/modules/imports): one
- * startup per made-up startup name (its place from its first proposal that has one; none, no
- * profile), each proposal with its texts, its published version and the transitions
- * draft → submitted → published. The search outbox is left empty: the full reindex that follows
- * indexes everything.
- */
-async function loadCatalogue(db: Db, documents: SearchDocument[]): Promise<{ startups: number }> {
-  const startups = new Map<string, { id: string; document: SearchDocument; place?: SearchDocument }>()
-  for (const document of documents) {
-    let startup = startups.get(document.startupName)
-    if (!startup) startups.set(document.startupName, (startup = { id: randomUUID(), document }))
-    if (!startup.place && document.region !== null && document.city !== null) startup.place = document
-  }
-  const all = [...startups.values()]
-  for (let from = 0; from < all.length; from += LOAD_BATCH) {
-    const batch = all.slice(from, from + LOAD_BATCH)
-    await db.transaction(async (tx) => {
-      await tx.insert(organisations).values(
-        batch.map(({ id, document }, n) => ({
-          id,
-          kind: 'startup' as const,
-          name: document.startupName,
-          slug: `${document.startupName.toLowerCase().replace(/[^a-z0-9]+/g, '-')}-${from + n}`,
-          country: document.country,
-        })),
-      )
-      const profiles = batch.flatMap(({ id, place }) =>
-        place ? [{ organisationId: id, region: place.region!, city: place.city!, subsectors: [place.subsector] }] : [],
-      )
-      if (profiles.length) await tx.insert(startupProfiles).values(profiles)
-    })
-  }
-
-  const writeProposals = async (batch: SearchDocument[]) => {
-    const rows = batch.map((document) => ({ document, snapshot: snapshotOf(document), versionId: randomUUID(), at: new Date(document.publishedAt * 1000) }))
-    await db.transaction(async (tx) => {
-      await tx.insert(proposals).values(
-        rows.map(({ document, snapshot, versionId, at }) => {
-          const { texts: _texts, originalLocale, ...facts } = snapshot
-          return {
-            ...facts,
-            id: document.id,
-            organisationId: startups.get(document.startupName)!.id,
-            status: 'published' as const,
-            originalLocale,
-            publishedVersionId: versionId,
-            createdAt: at,
-            updatedAt: at,
-            submittedAt: at,
-            firstPublishedAt: at,
-          }
-        }),
-      )
-      await tx.insert(proposalTexts).values(
-        rows.flatMap(({ document, snapshot }) =>
-          Object.entries(snapshot.texts).map(([locale, text]) => ({ proposalId: document.id, locale: locale as Locale, ...text })),
-        ),
-      )
-      await tx.insert(proposalVersions).values(rows.map(({ document, snapshot, versionId, at }) => ({ id: versionId, proposalId: document.id, snapshot, publishedAt: at })))
-      await tx.insert(proposalTransitions).values(
-        rows.flatMap(({ document, at }) => [
-          { proposalId: document.id, fromStatus: null, toStatus: 'submitted' as const, actorId: null, createdAt: at },
-          { proposalId: document.id, fromStatus: 'submitted' as const, toStatus: 'published' as const, actorId: null, createdAt: at },
-        ]),
-      )
-    })
-  }
-  // Two batches at a time: one builds its statements while the database writes the other.
-  const pending = Array.from({ length: Math.ceil(documents.length / LOAD_BATCH) }, (_, n) => n * LOAD_BATCH)
-  let written = 0
-  const writer = async () => {
-    for (let from = pending.shift(); from !== undefined; from = pending.shift()) {
-      await writeProposals(documents.slice(from, from + LOAD_BATCH))
-      written += Math.min(LOAD_BATCH, documents.length - from)
-      if (written % (LOAD_BATCH * 20) === 0) progress(`  ${written} proposals written`)
-    }
-  }
-  await Promise.all([writer(), writer()])
-  await db.execute(sql`analyze`)
-  return { startups: startups.size }
-}
-
-// ---------------------------------------------------------------------------------------------
 // The query mix
-
-/** A small seeded generator (xorshift32): every run asks the same questions. */
-function seededRandom(seed: number) {
-  let state = seed
-  const next = () => {
-    state ^= state << 13
-    state ^= state >>> 17
-    state ^= state << 5
-    return (state >>> 0) / 4_294_967_296
-  }
-  const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)]!
-  const some = <T>(items: readonly T[], most: number): T[] => [...new Set(Array.from({ length: 1 + Math.floor(next() * most) }, () => pick(items)))]
-  return { next, pick, some }
-}
 
 const queryKinds = ['text', 'misspelt text', 'filters only', 'text + filters', 'sorted', 'deep page'] as const
 type QueryKind = (typeof queryKinds)[number]
@@ -214,46 +61,7 @@ type QueryKind = (typeof queryKinds)[number]
  */
 function querySets(vocabulary: Vocabulary, perKind: number, sets: number, seed: number): Record<QueryKind, CatalogueSearch[]>[] {
   const random = seededRandom(seed)
-  const words = Object.fromEntries(
-    supportedLocales.map((locale) => [locale, [...new Set(vocabulary.common[locale].map((word) => word.toLowerCase()))].filter((word) => /^\p{L}{4,}$/u.test(word))]),
-  ) as Record<Locale, string[]>
-  const someWords = () => {
-    const locale = random.pick(supportedLocales)
-    return Array.from({ length: 1 + Math.floor(random.next() * 2) }, () => random.pick(words[locale])).join(' ')
-  }
-  /** One typo (a letter changed, dropped, doubled or two swapped) in a word long enough to be forgiven one. */
-  const misspelt = () => {
-    const locale = random.pick(supportedLocales)
-    const word = random.pick(words[locale].filter((w) => w.length >= 6))
-    const at = 1 + Math.floor(random.next() * (word.length - 2))
-    const typo = [
-      () => word.slice(0, at) + random.pick([...'aeioulnrst']) + word.slice(at + 1),
-      () => word.slice(0, at) + word.slice(at + 1),
-      () => word.slice(0, at) + word[at] + word.slice(at),
-      () => word.slice(0, at) + word[at + 1] + word[at] + word.slice(at + 2),
-    ]
-    return random.pick(typo)()
-  }
-  const amount = () => 100_000 * (1 + Math.floor(random.next() * 99))
-  const someFilters = (): SearchFilters => {
-    const choices: (() => SearchFilters)[] = [
-      () => ({ region: random.some([...clusterRegionCodes, 'PT19'], 2) }),
-      () => ({ subsector: random.some(subsectors, 2) }),
-      () => ({ stage: random.some(stages, 2) }),
-      () => ({ instrument: random.some(instruments, 2) }),
-      () => ({ developmentPhase: random.some(developmentPhases, 3) }),
-      () => {
-        const low = 1 + Math.floor(random.next() * 9)
-        return { trlMin: low, trlMax: Math.min(9, low + Math.floor(random.next() * 5)) }
-      },
-      () => {
-        const [low, high] = [amount(), amount()].sort((a, b) => a - b)
-        return random.next() < 0.5 ? { amountMinEur: low } : { amountMinEur: low, amountMaxEur: high }
-      },
-      () => ({ closingWithinDays: 7 + Math.floor(random.next() * 360) }),
-    ]
-    return Object.assign({}, ...random.some(choices, 3).map((choice) => choice()))
-  }
+  const { someWords, misspelt, someFilters } = catalogueSearchMaker(vocabulary, random)
   const base = { perPage: 20, page: 1, sort: null, filters: {}, q: '' } satisfies CatalogueSearch
   const make: Record<QueryKind, () => CatalogueSearch> = {
     text: () => ({ ...base, q: someWords() }),
@@ -295,12 +103,6 @@ function querySets(vocabulary: Vocabulary, perKind: number, sets: number, seed: 
 
 type Samples = Record<QueryKind, number[]>
 
-function percentile(samples: number[], q: number): number {
-  const sorted = [...samples].sort((a, b) => a - b)
-  return sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)]!
-}
-
-const ms = (value: number) => (value < 10 ? value.toFixed(1) : value.toFixed(0))
 const cell = (samples: number[]) => `${ms(percentile(samples, 0.5))} / ${ms(percentile(samples, 0.95))} / ${ms(percentile(samples, 0.99))}`
 
 /** Times `ask` over every query of the set, kind by kind. */
@@ -375,23 +177,15 @@ const setup: [string, string][] = []
 const results: [string, Samples][] = []
 let publications: number[] = []
 
-let embedded: EmbeddedDatabase | undefined
+let machine = ''
+let bench: BenchDatabase | undefined
 let server: PonteServer | undefined
-const dataDir = path.join(os.tmpdir(), `ponte-bench-search-${process.pid}`)
 try {
   progress(`building the server if needed`)
   await ensureServerBuild()
-  let url = process.env.BENCH_DATABASE_URL
-  if (!url) {
-    progress(`starting an embedded PostgreSQL in ${dataDir}`)
-    embedded = await startEmbeddedPostgres(dataDir)
-    url = embedded.url
-  }
-  await migrateDatabase(url)
-  const database = connectDatabase(url)
-  const { db } = database
-  const [{ count }] = await db.execute<{ count: number }>(sql`select count(*)::int as count from proposals`)
-  if (count > 0) throw new Error(`The database of BENCH_DATABASE_URL holds ${count} proposals: the bench needs an empty one.`)
+  bench = await openBenchDatabase('search', progress)
+  const { db, url } = bench
+  machine = await describeMachine(db)
 
   progress(`generating ${COUNT} made-up proposals`)
   let started = performance.now()
@@ -401,7 +195,7 @@ try {
 
   progress(`loading them into PostgreSQL`)
   started = performance.now()
-  const { startups } = await loadCatalogue(db, documents)
+  const { startups } = await loadCatalogue(db, documents, progress)
   setup.push(['load: startups, proposals, texts, versions, transitions (bulk inserts, analyze)', `${startups} startups, ${COUNT} proposals in ${seconds(performance.now() - started)}`])
   documents.length = 0
 
@@ -456,22 +250,19 @@ try {
 
   progress(`publishing ${PUBLICATIONS} proposals and polling the API until each is found`)
   publications = await publicationDelays(db, server)
-  await database.close()
 } finally {
   await server?.stop({ timeoutMs: 20_000 })
-  await embedded?.stop()
-  await rm(dataDir, { recursive: true, force: true })
+  await bench?.close()
 }
 
-const total = (performance.now() - benchStarted) / 1000
-console.log(`## Search benchmark: ${COUNT} proposals (node ${process.version}, ${os.cpus().length} CPUs, ${os.cpus()[0]?.model ?? ''})\n`)
+const { seconds: total, load } = finish()
+console.log(`## Search benchmark: ${COUNT} proposals (${machine})\n`)
 console.log('| step | result |')
 console.log('|---|---|')
 for (const [label, value] of setup) console.log(`| ${label} | ${value} |`)
 console.log(`| time until a publication is searchable (${publications.length} publications, API polled) | p50 ${ms(percentile(publications, 0.5))} ms, max ${ms(Math.max(...publications))} ms |`)
-loads.push(os.loadavg()[0]!)
 console.log(`| whole run | ${total.toFixed(0)} s |`)
-console.log(`| machine load during the run (1-minute load average at each step) | mean ${(loads.reduce((a, b) => a + b, 0) / loads.length).toFixed(1)}, max ${Math.max(...loads).toFixed(1)} |`)
+console.log(`| machine load during the run (1-minute load average at each step) | ${load} |`)
 console.log(`\nLatency in ms, p50 / p95 / p99, ${RUNS} queries per kind (public scope over HTTP: anonymous requests):\n`)
 console.log(`| | ${queryKinds.join(' | ')} | all |`)
 console.log(`|---|${queryKinds.map(() => '---').join('|')}|---|`)
