@@ -40,6 +40,7 @@ import { listWatchlist } from '../../app/modules/watchlist/bookmarks.server'
 import { notifyClosingSoon } from '../../app/modules/watchlist/changes.server'
 import type { Db } from '../../db/client'
 import { bookmarkNotes, bookmarks, memberships, notifications, organisations, savedSearches, startupProfiles } from '../../db/schema'
+import { warmUpSearch } from '../../search/commands.server'
 import { allSearchDocuments } from '../../search/documents.server'
 import { createSearch, type Search } from '../../search/engine.server'
 import { drainSearchOutbox } from '../../search/sync.server'
@@ -188,7 +189,7 @@ async function publishNew(db: Db, vocabulary: Awaited<ReturnType<typeof demoVoca
 // ---------------------------------------------------------------------------------------------
 // 2. Notifications
 
-/** `NOTIFICATIONS` notifications of one person, one an hour back from now, UNREAD of them unread (spread). */
+/** `count` notifications of one person of every kind, one an hour back from now, `unread` of them (anywhere in the list) unread. */
 function notificationRows(userId: string, count: number, unread: number, random: SeededRandom) {
   const unreadAt = new Set(shuffled(Array.from({ length: count }, (_, n) => n), random).slice(0, unread))
   const kinds: { kind: NotificationKind; data: Record<string, string | number | null>; link: string }[] = [
@@ -307,7 +308,9 @@ try {
   setup.push(['full reindex: rebuild(allSearchDocuments) + applySettings', `${indexed} documents in ${seconds(started)}`])
   started = performance.now()
   await searchProposals({ db, search }, 'verified', { q: '', filters: {}, sort: null, page: 1, perPage: 20 })
-  setup.push(['first search of the process (loads the filter columns; not in the digests)', `${ms(performance.now() - started)} ms`])
+  // As at a worker's start-up (prepareSearchAtStartup): the pool's connections warmed by a few text searches.
+  await warmUpSearch(search)
+  setup.push(['first search of the process and warm-up, as at start-up (not in the digests)', `${ms(performance.now() - started)} ms`])
 
   const people = Math.ceil(SEARCHES / SEARCHES_PER_PERSON)
   progress(`creating ${Math.max(people, INTERESTS) + 1} verified investor organisations, startups and an organiser`)
@@ -448,4 +451,4 @@ for (const { section, rows } of latency) {
   console.log('|---|---|---|')
   for (const [label, samples] of rows) console.log(`| ${label} | ${p50p95(samples)} |`)
 }
-console.log(`\nClosing-soon job: ${closingSoon.firstDayTold} people told on the first day (proposals closing within a week), ${closingSoon.told} over the ${RUNS} days.`)
+console.log(`\nClosing-soon job: ${closingSoon.firstDayTold} reminders (a person and a proposal closing within a week) on the first day, ${closingSoon.told} over the ${RUNS} days.`)
