@@ -212,6 +212,36 @@ export type SearchStartup =
   /** Meilisearch could not be reached or refused: logged, start-up went on. */
   | { status: 'unavailable'; error: string }
 
+/** Queues a full reindex when Meilisearch's index is empty while PostgreSQL has visible proposals (a new or wiped server). */
+async function refillWhenEmpty(db: Db, indexed: number, where: string, log: (message: string) => void): Promise<boolean> {
+  if (indexed > 0) return false
+  const first = await allSearchDocuments(db, 1).next()
+  if (first.done) return false
+  await enqueue(db, 'search.reindex', {}, { jobKey: REINDEX_JOB_KEY })
+  log(`[search] ${where} is empty while proposals are published: a search.reindex job is queued to fill it.`)
+  return true
+}
+
+/**
+ * The periodic check (job `search.check`): a Meilisearch that was down at start-up, or was
+ * replaced since, may come back empty; its index is then refilled without anyone running
+ * `search:reindex`. Nothing to do on the Postgres engine, or while Meilisearch does not answer.
+ */
+export async function checkSearchIndex(
+  ctx: { db: Db; search: Search; config: Pick<Config, 'meilisearch'> },
+  log: (message: string) => void = console.error,
+): Promise<'refill-queued' | 'ok' | 'unavailable' | 'postgres'> {
+  if (!ctx.config.meilisearch) return 'postgres'
+  try {
+    if ((await ctx.search.countDocuments()) > 0) return 'ok'
+    // A server that came back new has no index yet: its settings create it.
+    await ctx.search.applySettings()
+  } catch {
+    return 'unavailable'
+  }
+  return (await refillWhenEmpty(ctx.db, 0, describeSearch(ctx.config), log)) ? 'refill-queued' : 'ok'
+}
+
 /**
  * Words that warm the text search of the database's pooled connections: distinct, so that no
  * cached answer replies, and asked at once, so that each lands on a connection of its own. A
@@ -253,12 +283,7 @@ export async function prepareSearchAtStartup(
     await ctx.search.applySettings()
     const probe = await firstSearch()
     if (probe.degraded) throw new Error('it did not answer a search after its settings were applied')
-    if (probe.total > 0) return { status: 'ready', documents: probe.total }
-    const first = await allSearchDocuments(ctx.db, 1).next()
-    if (first.done) return { status: 'ready', documents: 0 }
-    await enqueue(ctx.db, 'search.reindex', {}, { jobKey: REINDEX_JOB_KEY })
-    log(`[search] ${where} is empty while proposals are published: a search.reindex job is queued to fill it.`)
-    return { status: 'reindex-queued' }
+    return (await refillWhenEmpty(ctx.db, probe.total, where, log)) ? { status: 'reindex-queued' } : { status: 'ready', documents: probe.total }
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error)
     log(

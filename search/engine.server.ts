@@ -54,6 +54,7 @@ export function withFallback(primary: SearchEngine, fallback: SearchEngine, now 
     },
     health: () => primary.health(),
     listIndexed: () => primary.listIndexed(),
+    countDocuments: () => primary.countDocuments(),
     async rebuild(source) {
       await fallback.rebuild(source)
       return primary.rebuild(source)
@@ -70,6 +71,7 @@ function plain(engine: SearchEngine): Search {
     query: async (query) => ({ ...(await engine.query(query)), degraded: false }),
     health: () => engine.health(),
     listIndexed: () => engine.listIndexed(),
+    countDocuments: () => engine.countDocuments(),
     rebuild: (batches) => engine.rebuild(batches),
   }
 }

@@ -1,6 +1,6 @@
 import { requestInstantAlerts } from '../app/modules/alerts/jobs.server'
 import type { JobHandler } from '../app/modules/jobs/worker.server'
-import { reindexSearch } from './commands.server'
+import { checkSearchIndex, reindexSearch } from './commands.server'
 import { drainSearchOutbox } from './sync.server'
 
 /**
@@ -20,4 +20,9 @@ export const syncSearchJob: JobHandler<'search.sync'> = async (ctx) => {
 export const reindexSearchJob: JobHandler<'search.reindex'> = async (ctx) => {
   const report = await reindexSearch(ctx.db, ctx.search)
   console.log(`[search] reindexed ${report.indexed} proposals on ${report.engine} in ${(report.ms / 1000).toFixed(1)} s (${report.changedMeanwhile} changed meanwhile, queued again)`)
+}
+
+/** Refills a Meilisearch index found empty while proposals are published (see checkSearchIndex). */
+export const checkSearchJob: JobHandler<'search.check'> = async (ctx) => {
+  await checkSearchIndex(ctx)
 }

@@ -188,6 +188,16 @@ export function createMeilisearchEngine(options: MeilisearchOptions): SearchEngi
       }
     },
 
+    async countDocuments() {
+      try {
+        const page = await call(`count the documents of index ${live}`, () => writer.index(live).getDocuments({ fields: ['id'], limit: 1 }), timeouts.queryMs)
+        return page.total
+      } catch (error) {
+        if (errorCode(error) === INDEX_NOT_FOUND) return 0
+        throw error
+      }
+    },
+
     async listIndexed() {
       const indexed = new Map<string, string>()
       try {

@@ -89,6 +89,10 @@ export function createPostgresEngine(db: Db, options: PostgresEngineOptions = {}
         return { ok: false, engine: 'postgres', detail: error instanceof Error ? error.message : String(error) }
       }
     },
+    async countDocuments() {
+      const [row] = await db.execute<{ count: number }>(sql`select count(*)::int as count from search_documents`)
+      return row!.count
+    },
     async listIndexed() {
       const rows = await db.execute<{ id: string; hash: string }>(sql`select proposal_id as id, hash from search_documents`)
       return new Map(rows.map((row) => [row.id, row.hash]))

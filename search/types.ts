@@ -128,6 +128,8 @@ export interface SearchEngine {
   health(): Promise<SearchHealth>
   /** Every indexed id with its document hash (for `verify`). */
   listIndexed(): Promise<Map<string, string>>
+  /** How many documents the index holds (0 when it does not exist yet); throws when it cannot be reached. */
+  countDocuments(): Promise<number>
   /**
    * Replaces the whole index with these documents. Searches keep answering from the old
    * index until the new one is complete (Meilisearch: a fresh index swapped in atomically).

@@ -19,6 +19,7 @@ import {
   applySearchSettings,
   configuredIndexes,
   formatVerifyReport,
+  checkSearchIndex,
   prepareSearchAtStartup,
   reindexSearch,
   verifySearch,
@@ -318,5 +319,31 @@ describe('search at start-up', () => {
     const next = await prepareSearchAtStartup({ db: t.db, search: createSearch(config, t.db), config }, log)
     expect(next).toEqual({ status: 'ready', documents: expected })
     expect((await queuedJobs(t.db)).filter((job) => job.task === 'search.reindex')).toEqual([])
+  })
+
+  it('refills, by the periodic check, a Meilisearch index that comes back empty after being down at start-up', async () => {
+    const index = 'proposals_came_back'
+    await runJobs(t.db, t.url)
+    const config = onMeilisearch(meili.url, index)
+    const log = vi.fn()
+    const errors = vi.spyOn(console, 'error').mockImplementation(() => {})
+    await meili.close()
+    try {
+      expect(await prepareSearchAtStartup({ db: t.db, search: createSearch(config, t.db), config }, log)).toMatchObject({ status: 'unavailable' })
+      expect(await checkSearchIndex({ db: t.db, search: createSearch(config, t.db), config }, log)).toBe('unavailable')
+    } finally {
+      errors.mockRestore()
+      await meili.start()
+    }
+    expect((await queuedJobs(t.db)).filter((job) => job.task === 'search.reindex')).toEqual([])
+
+    expect(await checkSearchIndex({ db: t.db, search: createSearch(config, t.db), config }, log)).toBe('refill-queued')
+    expect(log).toHaveBeenCalledWith(expect.stringContaining('is empty while proposals are published: a search.reindex job is queued'))
+    await drainJobs(testJobContext(t.db, { env: meilisearchEnv(meili.url, index) }), t.url)
+    const expected = (await verifySearch(t.db, configuredIndexes(postgresOnly, t.db))).expected
+    expect(expected).toBeGreaterThan(0)
+    expect(meili.documents(index)).toHaveLength(expected)
+    expect(await checkSearchIndex({ db: t.db, search: createSearch(config, t.db), config }, log)).toBe('ok')
+    expect(await checkSearchIndex({ db: t.db, search: createSearch(postgresOnly, t.db), config: postgresOnly }, log)).toBe('postgres')
   })
 })

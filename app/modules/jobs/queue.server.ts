@@ -13,6 +13,7 @@ export interface JobPayloads {
   'proposals.expire': Record<string, never>
   'search.sync': Record<string, never>
   'search.reindex': Record<string, never>
+  'search.check': Record<string, never>
   'watchlist.closing-soon': Record<string, never>
 }
 export type JobName = keyof JobPayloads

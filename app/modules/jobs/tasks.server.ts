@@ -8,7 +8,7 @@ import { sendInvitationEmail } from '../organisations/emails.server'
 import { expireProposalsJob } from '../proposals/jobs.server'
 import { pruneExpiredRecords } from '../security/maintenance.server'
 import { closingSoonJob } from '../watchlist/jobs.server'
-import { reindexSearchJob, syncSearchJob } from '../../../search/jobs.server'
+import { checkSearchJob, reindexSearchJob, syncSearchJob } from '../../../search/jobs.server'
 
 /** The handler of each job, by name. */
 export const taskHandlers: { [N in JobName]: JobHandler<N> } = {
@@ -22,5 +22,6 @@ export const taskHandlers: { [N in JobName]: JobHandler<N> } = {
   'proposals.expire': expireProposalsJob,
   'search.sync': syncSearchJob,
   'search.reindex': reindexSearchJob,
+  'search.check': checkSearchJob,
   'watchlist.closing-soon': closingSoonJob,
 }

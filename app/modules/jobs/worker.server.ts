@@ -43,6 +43,8 @@ const schedule = parseCronItems([
   { task: 'watchlist.closing-soon', match: '30 6 * * *' },
   // The safety net of the search sync: whatever is still in the outbox (the engine was down) is retried every minute.
   { task: 'search.sync', match: '* * * * *', options: { jobKey: 'search.sync', jobKeyMode: 'replace', backfillPeriod: 0 } },
+  // A Meilisearch that comes back empty (down at start-up, or replaced) is refilled.
+  { task: 'search.check', match: '*/10 * * * *', options: { jobKey: 'search.check', backfillPeriod: 0 } },
   // Saved-search digests (07:00 UTC; weekly on Mondays). Instant alerts follow each search sync; this run is their safety net.
   { task: 'alerts.digest', match: '0 7 * * *', payload: { frequency: 'daily' }, options: { jobKey: 'alerts.digest.daily', backfillPeriod: 0 } },
   { task: 'alerts.digest', match: '0 7 * * 1', payload: { frequency: 'weekly' }, options: { jobKey: 'alerts.digest.weekly', backfillPeriod: 0 } },
