@@ -311,6 +311,7 @@ export function describeSearchEngineContract(label: string, setup: () => Promise
         expect(await found('páncreas')).toEqual([])
         expect(await found('matosinhos')).toEqual(['sono'])
         expect(await engine.listIndexed()).toEqual(new Map(replacement.map((d) => [d.id, d.hash])))
+        expect(await engine.countDocuments()).toBe(2)
       })
     })
   })
