@@ -29,7 +29,7 @@
  * The API (all on the object `useE2E()` returns):
  *   baseUrl                      the server's origin, e.g. http://localhost:41234
  *   url(path)                    absolute URL of a path
- *   newPage(options?)            a Page in a new browser context ({ locale, viewport } to change them);
+ *   newPage(options?)            a Page in a new browser context ({ locale, viewport, timezoneId } to change them);
  *                                console errors, uncaught page errors, CSP violations and HTTP 5xx
  *                                responses are recorded for it
  *   goto(page, path)             page.goto + wait for hydration (forms with JS behaviour work after it)
@@ -98,6 +98,8 @@ export interface NewPageOptions {
   /** Accept-Language of the browser. Default en-GB. */
   locale?: string
   viewport?: { width: number; height: number }
+  /** The browser's time zone (it tells Ponte, which shows times in it). Default Europe/Madrid. */
+  timezoneId?: string
 }
 
 const screenshotsDir = path.join(projectRoot, 'tests/e2e/screenshots')
@@ -181,6 +183,7 @@ export function useE2E() {
       const context = await browser.newContext({
         baseURL: baseUrl,
         locale: options.locale ?? 'en-GB',
+        timezoneId: options.timezoneId ?? 'Europe/Madrid',
         viewport: options.viewport ?? { width: 1280, height: 900 },
       })
       contexts.push(context)
