@@ -23,6 +23,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     name: actor.name,
     organisations: actor.memberships.map((m) => ({ name: m.organisationName, slug: m.organisationSlug, kind: m.kind, role: m.role })),
     invitations: await listInvitationsForActor(context.db, actor),
+    investor: actor.memberships.some((m) => m.kind === 'investor'),
   }
 }
 
@@ -47,7 +48,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 export default function Dashboard() {
   const { t } = useTranslation()
-  const { name, organisations, invitations } = useLoaderData<typeof loader>()
+  const { name, organisations, invitations, investor } = useLoaderData<typeof loader>()
   const create = (
     <Link to="/organisations/new" className={buttonClass('primary')}>
       {t('common.dashboard.createOrganisation')}
@@ -69,6 +70,15 @@ export default function Dashboard() {
             ))}
           </ul>
         </section>
+      ) : null}
+      {investor ? (
+        <Link
+          to="/interests"
+          className="block rounded-2xl border border-line bg-white p-6 shadow-sm transition hover:border-brand-300 hover:shadow-md focus:outline-none focus-visible:ring-2 focus-visible:ring-brand-300"
+        >
+          <span className="block text-lg font-semibold text-ink">{t('interests.own.title')}</span>
+          <span className="mt-1 block text-sm text-muted">{t('interests.own.dashboardText')}</span>
+        </Link>
       ) : null}
       <section aria-labelledby="organisations-heading" className="space-y-4">
         <h2 id="organisations-heading" className="text-lg font-semibold">

@@ -223,7 +223,7 @@ describe('abuse limits', () => {
         context(),
         { proposalId: world.proposalId },
       )
-    expect((await withdraw(world.cookies.otherInvestor)).status).toBe(409)
+    expect((await withdraw(world.cookies.otherInvestor)).status).toBe(404)
     expect((await withdraw(world.cookies.verifiedInvestor)).status).toBe(302)
     const [row] = await t.db.select().from(interests).where(eq(interests.id, pending!.id))
     expect(row!.status).toBe('withdrawn')

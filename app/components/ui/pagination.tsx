@@ -15,6 +15,17 @@ export function pageWindow(page: number, pageCount: number): (number | null)[] {
   return out
 }
 
+/** The link to each page of the list at `pathname`, keeping the other parameters of `search` (page 1 has no `page`). */
+export function pageLinks(pathname: string, search: string): (page: number) => string {
+  return (target) => {
+    const params = new URLSearchParams(search)
+    if (target === 1) params.delete('page')
+    else params.set('page', String(target))
+    const query = params.toString()
+    return query ? `${pathname}?${query}` : pathname
+  }
+}
+
 const itemClass =
   'inline-flex min-w-10 items-center justify-center rounded-lg border px-3 py-2 text-sm font-medium focus:outline-none focus-visible:ring-2 focus-visible:ring-brand-300'
 

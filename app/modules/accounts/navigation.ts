@@ -27,8 +27,12 @@ export function navigationFor(actor: Actor): NavItem[] {
           : 'common.nav.myOrganiser'
     items.push({ to: `/organisations/${membership.organisationSlug}`, label })
   }
-  // An investor organisation's bookmarked proposals, tags and notes.
-  if (actor.memberships.some((m) => m.kind === 'investor')) items.push({ to: '/watchlist', label: 'watchlist.nav' })
+  // An investor organisation's bookmarked proposals, tags and notes,
+  // and the interests it expressed, with the startups' answers.
+  if (actor.memberships.some((m) => m.kind === 'investor')) {
+    items.push({ to: '/watchlist', label: 'watchlist.nav' })
+    items.push({ to: '/interests', label: 'interests.nav.interests' })
+  }
   // Where startup members write their financing proposals.
   if (actor.memberships.some((m) => m.kind === 'startup')) items.push({ to: '/studio', label: 'common.nav.studio' })
   // Introductions between investors and startups, once a startup accepts an interest.

@@ -110,14 +110,20 @@ export async function expressInterest(db: Db, actor: Actor, proposalId: string |
   }
 }
 
-/** The investor takes back a pending interest (a member of its organisation). */
+/**
+ * The investor takes back a pending interest (a member of its organisation). Another
+ * organisation's interest is a 404; one already answered or withdrawn, a 409.
+ */
 export async function withdrawInterest(db: DbOrTx, actor: Actor, interestId: string): Promise<void> {
   const organisationIds = actor.memberships.filter((m) => m.kind === 'investor').map((m) => m.organisationId)
-  if (organisationIds.length === 0) throw new Response('Not found', { status: 404 })
+  const ours = and(eq(interests.id, interestId), inArray(interests.investorOrganisationId, organisationIds))
+  if (organisationIds.length === 0 || (await db.select({ id: interests.id }).from(interests).where(ours)).length === 0) {
+    throw new Response('Not found', { status: 404 })
+  }
   const rows = await db
     .update(interests)
     .set({ status: 'withdrawn', decidedAt: new Date(), decidedBy: actor.userId })
-    .where(and(eq(interests.id, interestId), inArray(interests.investorOrganisationId, organisationIds), eq(interests.status, 'pending')))
+    .where(and(ours, eq(interests.status, 'pending')))
     .returning({ id: interests.id })
   if (rows.length === 0) throw new InterestRuleError(e('notPending'), 409)
 }

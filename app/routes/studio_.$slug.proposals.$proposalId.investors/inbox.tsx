@@ -1,16 +1,15 @@
 import { Form, Link, useNavigation } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
+import { InterestStatusBadge } from '~/components/interests/interest-status'
 import { useUiLocale } from '~/components/organisations/form-fields'
 import { Button, buttonClass } from '~/components/ui/button'
-import { Badge, Card, EmptyState } from '~/components/ui/card'
+import { Card, EmptyState } from '~/components/ui/card'
 import { FormErrors, TextareaField } from '~/components/ui/field'
 import { formatDate, formatMoney } from '~/modules/i18n/format'
 import type { InboxEntry } from '~/modules/interests/interests.server'
 import { REASON_MAX } from '~/modules/interests/schemas'
 
 type Entry = Omit<InboxEntry, 'createdAt' | 'decidedAt'> & { createdAt: string | Date; decidedAt: string | Date | null }
-
-const statusTone = { pending: 'brand', accepted: 'success', declined: 'neutral', withdrawn: 'neutral' } as const
 
 /** The interests received for a proposal: who (an organisation, never a person), what they wrote, the ticket. */
 export function Inbox({ entries, error }: { entries: Entry[]; error: { interestId: string; message: string } | null }) {
@@ -42,7 +41,7 @@ function InterestCard({ entry, error }: { entry: Entry; error: string | null }) 
             {formatDate(new Date(entry.createdAt), locale)}
           </p>
         </div>
-        <Badge tone={statusTone[entry.status]}>{t(`interests.statuses.${entry.status}`)}</Badge>
+        <InterestStatusBadge status={entry.status} />
       </div>
       <p className="mt-3 text-sm font-medium text-ink">
         {t('interests.inbox.ticket', { min: formatMoney(entry.ticketMinCents, locale), max: formatMoney(entry.ticketMaxCents, locale) })}

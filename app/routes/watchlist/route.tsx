@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next'
 import { RouteErrorBoundary } from '~/components/route-error-boundary'
 import { Button, buttonClass } from '~/components/ui/button'
 import { EmptyState, PageHeader } from '~/components/ui/card'
-import { Pagination } from '~/components/ui/pagination'
+import { Pagination, pageLinks } from '~/components/ui/pagination'
 import { requireInvestor } from '~/modules/accounts/guards.server'
 import { detectLocale, getFixedT } from '~/modules/i18n/i18n.server'
 import { titleMeta } from '~/modules/i18n/title-meta'
@@ -48,13 +48,7 @@ export default function WatchlistPage() {
   const location = useLocation()
   const here = `${location.pathname}${location.search}`
   const filtered = filters.tag !== null || filters.status !== null
-  const hrefFor = (target: number) => {
-    const params = new URLSearchParams(location.search)
-    if (target === 1) params.delete('page')
-    else params.set('page', String(target))
-    const query = params.toString()
-    return query ? `/watchlist?${query}` : '/watchlist'
-  }
+  const hrefFor = pageLinks(location.pathname, location.search)
   return (
     <>
       <PageHeader title={t('watchlist.page.title')} description={t('watchlist.page.lead', { organisation })} />
