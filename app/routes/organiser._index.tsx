@@ -16,6 +16,18 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   return { title: await pageTitle(request, context, 'organisations.organiser.title'), counts: await getPlatformCounts(context.db, actor) }
 }
 
+const taskClass = 'rounded-2xl border border-line bg-white p-6 shadow-sm hover:border-brand-300 focus:outline-none focus-visible:ring-2 focus-visible:ring-brand-300'
+
+/** One of the organiser's tasks: where it is done, and what it is. */
+function TaskLink({ to, title, text }: { to: string; title: string; text: string }) {
+  return (
+    <Link to={to} className={taskClass}>
+      <span className="block text-lg font-semibold text-ink">{title}</span>
+      <span className="mt-1 block text-sm text-muted">{text}</span>
+    </Link>
+  )
+}
+
 export default function OrganiserOverview() {
   const { t } = useTranslation()
   const { counts } = useLoaderData<typeof loader>()
@@ -26,19 +38,11 @@ export default function OrganiserOverview() {
         <PlatformStats counts={counts} />
       </section>
       <nav aria-label={t('catalogue.organiserLinks.label')} className="grid gap-4 sm:grid-cols-2">
-        <Link to="/organiser/proposals" className="rounded-2xl border border-line bg-white p-6 shadow-sm hover:border-brand-300 focus:outline-none focus-visible:ring-2 focus-visible:ring-brand-300">
-          <span className="block text-lg font-semibold text-ink">{t('catalogue.organiserLinks.moderation')}</span>
-          <span className="mt-1 block text-sm text-muted">{t('catalogue.organiserLinks.moderationText')}</span>
-        </Link>
-        <Link to="/organiser/investors" className="rounded-2xl border border-line bg-white p-6 shadow-sm hover:border-brand-300 focus:outline-none focus-visible:ring-2 focus-visible:ring-brand-300">
-          <span className="block text-lg font-semibold text-ink">{t('catalogue.organiserLinks.investors')}</span>
-          <span className="mt-1 block text-sm text-muted">{t('catalogue.organiserLinks.investorsText')}</span>
-        </Link>
-        <Link to="/organiser/import" className="rounded-2xl border border-line bg-white p-6 shadow-sm hover:border-brand-300 focus:outline-none focus-visible:ring-2 focus-visible:ring-brand-300">
-          <span className="block text-lg font-semibold text-ink">{t('imports.links.import')}</span>
-          <span className="mt-1 block text-sm text-muted">{t('imports.links.lead')}</span>
-        </Link>
-        <a href="/organiser/proposals.csv" download className="rounded-2xl border border-line bg-white p-6 shadow-sm hover:border-brand-300 focus:outline-none focus-visible:ring-2 focus-visible:ring-brand-300">
+        <TaskLink to="/organiser/proposals" title={t('catalogue.organiserLinks.moderation')} text={t('catalogue.organiserLinks.moderationText')} />
+        <TaskLink to="/organiser/investors" title={t('catalogue.organiserLinks.investors')} text={t('catalogue.organiserLinks.investorsText')} />
+        <TaskLink to="/organiser/conversations" title={t('interests.moderation.title')} text={t('interests.moderation.linkText')} />
+        <TaskLink to="/organiser/import" title={t('imports.links.import')} text={t('imports.links.lead')} />
+        <a href="/organiser/proposals.csv" download className={taskClass}>
           <span className="block text-lg font-semibold text-ink">{t('imports.links.export')}</span>
           <span className="mt-1 block text-sm text-muted">{t('imports.links.exportText')}</span>
         </a>

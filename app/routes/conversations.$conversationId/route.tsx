@@ -69,7 +69,7 @@ export default function ConversationPage() {
   return (
     <div className="mx-auto max-w-5xl">
       <p className="text-sm">
-        <Link to="/conversations" className="text-brand-700 hover:underline">
+        <Link to={participant ? '/conversations' : '/organiser/conversations'} className="text-brand-700 hover:underline">
           ← {t('interests.conversations.back')}
         </Link>
       </p>
