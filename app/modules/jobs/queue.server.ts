@@ -9,6 +9,7 @@ export interface JobPayloads {
   'email.notification': { notificationId: string }
   'email.alert-digest': { userId: string; frequency: 'instant' | 'daily' | 'weekly'; groups: { savedSearchId: string; proposalIds: string[] }[] }
   'alerts.digest': { frequency: 'instant' | 'daily' | 'weekly' }
+  'investors.lapse-warning': Record<string, never>
   'maintenance.prune': Record<string, never>
   'proposals.expire': Record<string, never>
   'search.sync': Record<string, never>

@@ -4,6 +4,7 @@ import { queueAlertDigestsJob } from '../alerts/jobs.server'
 import { sendAlertDigestEmail } from '../alerts/emails.server'
 import { sendPasswordResetEmail, sendVerificationEmail } from '../accounts/emails.server'
 import { sendNotificationEmail } from '../notifications/emails.server'
+import { lapseWarningJob } from '../investors/lapse-warning.server'
 import { sendInvitationEmail } from '../organisations/emails.server'
 import { expireProposalsJob } from '../proposals/jobs.server'
 import { pruneExpiredRecords } from '../security/maintenance.server'
@@ -18,6 +19,7 @@ export const taskHandlers: { [N in JobName]: JobHandler<N> } = {
   'email.notification': sendNotificationEmail,
   'email.alert-digest': sendAlertDigestEmail,
   'alerts.digest': queueAlertDigestsJob,
+  'investors.lapse-warning': lapseWarningJob,
   'maintenance.prune': pruneExpiredRecords,
   'proposals.expire': expireProposalsJob,
   'search.sync': syncSearchJob,

@@ -41,6 +41,8 @@ const schedule = parseCronItems([
   { task: 'proposals.expire', match: '5 0 * * *' },
   // After the night's expiries: watchers of proposals closing within a week are reminded once.
   { task: 'watchlist.closing-soon', match: '30 6 * * *' },
+  // Members of investor organisations whose verification lapses within 30 days are warned once.
+  { task: 'investors.lapse-warning', match: '45 6 * * *' },
   // The safety net of the search sync: whatever is still in the outbox (the engine was down) is retried every minute.
   { task: 'search.sync', match: '* * * * *', options: { jobKey: 'search.sync', jobKeyMode: 'replace', backfillPeriod: 0 } },
   // A Meilisearch that comes back empty (down at start-up, or replaced) is refilled.

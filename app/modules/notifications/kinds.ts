@@ -7,7 +7,7 @@
 export const notificationKinds = {
   /** A bookmarked proposal changed: status, amount, closing date near, a new document. */
   'bookmark.changed': { email: true },
-  /** An investor verification request was approved, declined, or a verification revoked or lapsing. */
+  /** An investor verification request was approved, declined, or a verification revoked or about to lapse. */
   'verification.decided': { email: true },
   /** A startup received an investor's interest. */
   'interest.received': { email: true },
