@@ -5,7 +5,7 @@
 import { and, eq } from 'drizzle-orm'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { closeProposal } from '~/modules/proposals/lifecycle.server'
-import { loader as proposalPage } from '~/routes/proposals.$proposalId._index/route'
+import { action as proposalPageAction, loader as proposalPage } from '~/routes/proposals.$proposalId._index/route'
 import { loader as catalogue } from '~/routes/proposals._index/route'
 import { loader as watchlistLoader } from '~/routes/watchlist/route'
 import { bookmarkNotes, bookmarks, organisations } from '../../db/schema'
@@ -52,7 +52,7 @@ describe('bookmarking', () => {
     expect(seenByColleague.data.items.map((item: { proposalId: string; title: string }) => [item.proposalId, item.title])).toEqual([
       [w.proposal.id, 'Terapia fágica contra infecciones resistentes'],
     ])
-    expect((await page(w.alba.cookie)).data.watchlist.bookmark).toMatchObject({ tags: [], notes: 0 })
+    expect((await page(w.alba.cookie)).data.watchlist.bookmark).toMatchObject({ tags: [], notes: [] })
   })
 
   it('marks the search results the organisation bookmarked, for its members only', async () => {
@@ -175,5 +175,61 @@ describe('removing a bookmark', () => {
     expect(await t.db.select().from(bookmarkNotes).where(eq(bookmarkNotes.bookmarkId, bookmarkId))).toEqual([])
     expect((await watchlist(w.alba.cookie, '?status=open')).data.items).toEqual([])
     expect((await watchlist(w.bea.cookie)).data.items.map((item: { proposalId: string }) => item.proposalId)).toEqual([w.proposal.id])
+  })
+})
+
+describe('from the proposal page', () => {
+  const here = () => `/proposals/${w.proposal.id}`
+  const postPage = (cookie: string | null, form: Record<string, string>) =>
+    callRoute(proposalPageAction, makeRequest(`${here()}?index`, { cookie, form: { redirectTo: here(), ...form } }), context(), { proposalId: w.proposal.id })
+
+  it('bookmarks, tags and keeps notes without leaving the page, each member seeing the organisation’s notes', async () => {
+    const added = await postPage(w.alba.cookie, { intent: 'bookmark', proposalId: w.proposal.id })
+    expect(added.status).toBe(302)
+    expect(added.location).toBe(here())
+    const bookmarkId = await bookmarkIdOf(w.alba.organisation.id)
+    expect((await postPage(w.alba.cookie, { intent: 'tags', bookmarkId, tags: 'Burns, Q3 committee' })).location).toBe(here())
+    expect((await postPage(w.alba.cookie, { intent: 'add-note', bookmarkId, body: 'Ask about the porcine data.' })).location).toBe(here())
+
+    const seen = (await page(w.andres.cookie)).data.watchlist.bookmark
+    expect(seen.tags).toEqual(['burns', 'q3 committee'])
+    expect(seen.notes.map((n: { body: string; authorName: string; mine: boolean }) => [n.body, n.authorName, n.mine])).toEqual([['Ask about the porcine data.', 'Alba Ferreiro', false]])
+    const [note] = (await page(w.alba.cookie)).data.watchlist.bookmark.notes
+    expect(note.mine).toBe(true)
+
+    expect((await postPage(w.alba.cookie, { intent: 'edit-note', noteId: note.id, body: 'Ask about the porcine and ovine data.' })).status).toBe(302)
+    expect((await postPage(w.andres.cookie, { intent: 'delete-note', noteId: note.id })).status).toBe(403)
+    expect((await page(w.alba.cookie)).data.watchlist.bookmark.notes[0].body).toBe('Ask about the porcine and ovine data.')
+    // The same notes are on the watchlist.
+    expect((await watchlist(w.andres.cookie, '?tag=burns')).data.items[0].notes[0].body).toBe('Ask about the porcine and ovine data.')
+  })
+
+  it('answers a refused form on the page itself, with the field’s error and what was typed', async () => {
+    const bookmarkId = await bookmarkIdOf(w.alba.organisation.id)
+    const long = 'x'.repeat(5001)
+    const refused = await postPage(w.alba.cookie, { intent: 'add-note', bookmarkId, body: long })
+    expect(refused.status).toBe(400)
+    expect(refused.data).toMatchObject({ ok: false, intent: 'add-note', target: bookmarkId, errors: { body: ['watchlist.errors.noteTooLong'] }, values: { body: long } })
+    const tags = await postPage(w.alba.cookie, { intent: 'tags', bookmarkId, tags: 'one two three four' })
+    expect(tags.data.errors).toEqual({ tags: ['watchlist.errors.tagTooLong'] })
+    expect((await page(w.alba.cookie)).data.watchlist.bookmark.notes).toHaveLength(1)
+  })
+
+  it('gives another organisation nothing, startups a 403 and visitors the login page', async () => {
+    const bookmarkId = await bookmarkIdOf(w.alba.organisation.id)
+    const [note] = await t.db.select().from(bookmarkNotes).where(eq(bookmarkNotes.bookmarkId, bookmarkId))
+    for (const form of [
+      { intent: 'tags', bookmarkId, tags: 'ours' },
+      { intent: 'add-note', bookmarkId, body: 'Hello' },
+      { intent: 'edit-note', noteId: note!.id, body: 'Changed' },
+      { intent: 'remove', bookmarkId },
+    ]) {
+      expect((await postPage(w.carla.cookie, form)).status, form.intent).toBe(404)
+    }
+    expect((await page(w.carla.cookie)).data.watchlist).toEqual({ bookmark: null })
+    expect((await postPage(w.member.cookie, { intent: 'add-note', bookmarkId, body: 'Hello' })).status).toBe(403)
+    expect((await postPage(null, { intent: 'add-note', bookmarkId, body: 'Hello' })).location).toMatch(/^\/login\?redirectTo=/)
+    expect(JSON.stringify((await page(w.member.cookie)).data)).not.toMatch(/porcine|burns/)
+    expect((await page(w.alba.cookie)).data.watchlist.bookmark.notes.map((n: { body: string }) => n.body)).toEqual(['Ask about the porcine and ovine data.'])
   })
 })

@@ -1,19 +1,27 @@
-import { Form, Link, useNavigation } from '@remix-run/react'
+import { Link, useNavigation } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
+import { useUiLocale } from '~/components/organisations/form-fields'
 import { Button } from '~/components/ui/button'
 import { Card } from '~/components/ui/card'
+import { ActionForm, NotesSection, TagsSection, useSubmitting, type Note } from './bookmark-forms'
 
 export interface BookmarkState {
-  bookmark: { id: string; tags: string[]; notes: number } | null
+  bookmark: { id: string; tags: string[]; notes: Note[] } | null
 }
 
-/** On a proposal's page, for members of investor organisations: add it to (or remove it from) the watchlist. */
+/**
+ * On a proposal's page, for members of investor organisations: add it to the watchlist, and once
+ * it is there, file it under tags, keep the organisation's private notes on it, or remove it.
+ * The forms post to the proposal page's own action (runWatchlistAction), so they work without JS.
+ */
 export function BookmarkPanel({ proposalId, state }: { proposalId: string; state: BookmarkState }) {
   const { t } = useTranslation()
+  const locale = useUiLocale()
   const navigation = useNavigation()
-  const pending = navigation.state === 'submitting' && navigation.formAction === '/watchlist'
+  const adding = navigation.state === 'submitting' && navigation.formData?.get('intent') === 'bookmark'
   const here = `/proposals/${proposalId}`
   const { bookmark } = state
+  const removing = useSubmitting('remove', bookmark?.id ?? '')
   return (
     <Card>
       <h2 className="text-lg font-semibold text-ink">{t('watchlist.button.title')}</h2>
@@ -23,42 +31,30 @@ export function BookmarkPanel({ proposalId, state }: { proposalId: string; state
             <span aria-hidden="true">★</span>
             {t('watchlist.button.added')}
           </p>
-          {bookmark.tags.length ? (
-            <ul aria-label={t('watchlist.tags.label')} className="mt-3 flex flex-wrap gap-1.5">
-              {bookmark.tags.map((tag) => (
-                <li key={tag} className="rounded-full border border-brand-100 bg-brand-50 px-2.5 py-0.5 text-xs font-medium text-brand-700">
-                  {tag}
-                </li>
-              ))}
-            </ul>
-          ) : null}
-          <p className="mt-2 text-sm text-muted">{t('watchlist.button.summary', { count: bookmark.notes })}</p>
-          <div className="mt-4 flex flex-wrap items-center gap-2">
+          <div className="mt-4 space-y-5 border-t border-line pt-4">
+            <TagsSection bookmarkId={bookmark.id} tags={bookmark.tags} here={here} />
+            <NotesSection bookmarkId={bookmark.id} notes={bookmark.notes} locale={locale} here={here} />
+          </div>
+          <div className="mt-5 flex flex-wrap items-center gap-2 border-t border-line pt-4">
             <Link to="/watchlist" className="text-sm font-semibold text-brand-700 underline-offset-4 hover:underline">
               {t('watchlist.button.open')}
             </Link>
-            <Form method="post" action="/watchlist" className="ml-auto">
-              <input type="hidden" name="intent" value="remove" />
-              <input type="hidden" name="bookmarkId" value={bookmark.id} />
-              <input type="hidden" name="redirectTo" value={here} />
-              <Button type="submit" variant="secondary" pending={pending} title={t('watchlist.item.removeHint')}>
+            <ActionForm intent="remove" here={here} ids={{ bookmarkId: bookmark.id }} className="ml-auto">
+              <Button type="submit" variant="secondary" pending={removing} title={t('watchlist.item.removeHint')}>
                 {t('watchlist.button.remove')}
               </Button>
-            </Form>
+            </ActionForm>
           </div>
         </>
       ) : (
         <>
           <p className="mt-2 text-sm text-muted">{t('watchlist.button.lead')}</p>
-          <Form method="post" action="/watchlist" className="mt-4">
-            <input type="hidden" name="intent" value="bookmark" />
-            <input type="hidden" name="proposalId" value={proposalId} />
-            <input type="hidden" name="redirectTo" value={here} />
-            <Button type="submit" pending={pending}>
+          <ActionForm intent="bookmark" here={here} ids={{ proposalId }} className="mt-4">
+            <Button type="submit" pending={adding}>
               <span aria-hidden="true">☆</span>
               {t('watchlist.button.add')}
             </Button>
-          </Form>
+          </ActionForm>
         </>
       )}
     </Card>

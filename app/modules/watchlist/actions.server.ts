@@ -10,8 +10,9 @@ export type WatchlistActionResult =
   | { ok: false; intent: string; target: string; errors: Record<string, string[]>; values: Record<string, string> }
 
 /**
- * Runs one form of the watchlist or of a bookmark button (told apart by `intent`) for a member of
- * an investor organisation. Ids of another organisation throw a 404 (a colleague's note: 403).
+ * Runs one form of the watchlist, of a proposal page's watchlist panel or of a search result's
+ * star (told apart by `intent`) for a member of an investor organisation. Ids of another
+ * organisation throw a 404 (a colleague's note: 403).
  */
 export async function runWatchlistAction(db: Db, actor: Actor, investor: ActorMembership, formData: FormData): Promise<WatchlistActionResult> {
   const submission = parseWithZod(formData, { schema: WatchlistActionSchema })

@@ -79,16 +79,15 @@ export async function deleteBookmarkNote(db: DbOrTx, actor: Actor, investor: Act
   await db.delete(bookmarkNotes).where(eq(bookmarkNotes.id, note.id))
 }
 
-/** The organisation's bookmark of a proposal (for the proposal page's button), or null. */
-export async function getBookmarkOfProposal(db: DbOrTx, investor: ActorMembership, proposalId: string) {
+/** The organisation's bookmark of a proposal with its tags and notes (for the proposal page's panel), or null. */
+export async function getBookmarkOfProposal(db: DbOrTx, actor: Actor, investor: ActorMembership, proposalId: string) {
   if (!isUuid(proposalId)) return null
   const [row] = await db
-    .select({ id: bookmarks.id, tags: bookmarks.tags, notes: count(bookmarkNotes.id) })
+    .select({ id: bookmarks.id, tags: bookmarks.tags })
     .from(bookmarks)
-    .leftJoin(bookmarkNotes, eq(bookmarkNotes.bookmarkId, bookmarks.id))
     .where(and(eq(bookmarks.organisationId, investor.organisationId), eq(bookmarks.proposalId, proposalId)))
-    .groupBy(bookmarks.id)
-  return row ?? null
+  if (!row) return null
+  return { ...row, notes: (await notesOfBookmarks(db, actor, [row.id])).get(row.id) ?? [] }
 }
 
 /**
@@ -121,6 +120,30 @@ export interface WatchlistNote {
   mine: boolean
   createdAt: Date
   updatedAt: Date | null
+}
+
+/** The notes of each of `bookmarkIds` (the caller has checked they are the organisation's), oldest first. */
+async function notesOfBookmarks(db: DbOrTx, actor: Actor, bookmarkIds: string[]): Promise<Map<string, WatchlistNote[]>> {
+  const byBookmark = new Map<string, WatchlistNote[]>()
+  if (bookmarkIds.length === 0) return byBookmark
+  const rows = await db
+    .select({
+      id: bookmarkNotes.id,
+      bookmarkId: bookmarkNotes.bookmarkId,
+      body: bookmarkNotes.body,
+      authorId: bookmarkNotes.authorId,
+      authorName: users.name,
+      createdAt: bookmarkNotes.createdAt,
+      updatedAt: bookmarkNotes.updatedAt,
+    })
+    .from(bookmarkNotes)
+    .leftJoin(users, eq(users.id, bookmarkNotes.authorId))
+    .where(inArray(bookmarkNotes.bookmarkId, bookmarkIds))
+    .orderBy(asc(bookmarkNotes.createdAt), asc(bookmarkNotes.id))
+  for (const { bookmarkId, authorId, ...note } of rows) {
+    byBookmark.set(bookmarkId, [...(byBookmark.get(bookmarkId) ?? []), { ...note, mine: authorId === actor.userId }])
+  }
+  return byBookmark
 }
 
 export interface WatchlistItem {
@@ -182,24 +205,7 @@ export async function listWatchlist(
     .limit(BOOKMARKS_PER_PAGE)
     .offset(offset)
 
-  const notes =
-    rows.length === 0
-      ? []
-      : await db
-          .select({
-            id: bookmarkNotes.id,
-            bookmarkId: bookmarkNotes.bookmarkId,
-            body: bookmarkNotes.body,
-            authorId: bookmarkNotes.authorId,
-            authorName: users.name,
-            createdAt: bookmarkNotes.createdAt,
-            updatedAt: bookmarkNotes.updatedAt,
-          })
-          .from(bookmarkNotes)
-          .leftJoin(users, eq(users.id, bookmarkNotes.authorId))
-          .where(inArray(bookmarkNotes.bookmarkId, rows.map((row) => row.bookmarkId)))
-          .orderBy(asc(bookmarkNotes.createdAt), asc(bookmarkNotes.id))
-
+  const notes = await notesOfBookmarks(db, actor, rows.map((row) => row.bookmarkId))
   const tagRows = await db.execute<{ tag: string }>(
     sql`select distinct unnest(${bookmarks.tags}) as tag from ${bookmarks} where ${bookmarks.organisationId} = ${investor.organisationId} order by tag`,
   )
@@ -218,16 +224,7 @@ export async function listWatchlist(
       closingDate: row.snapshot?.closingDate ?? null,
       tags: row.tags,
       bookmarkedAt: row.bookmarkedAt,
-      notes: notes
-        .filter((note) => note.bookmarkId === row.bookmarkId)
-        .map((note) => ({
-          id: note.id,
-          body: note.body,
-          authorName: note.authorName,
-          mine: note.authorId === actor.userId,
-          createdAt: note.createdAt,
-          updatedAt: note.updatedAt,
-        })),
+      notes: notes.get(row.bookmarkId) ?? [],
     }
   })
   return { items, total, page, pageCount, tags: [...tagRows].map((row) => row.tag) }
@@ -240,11 +237,12 @@ export function watchlistMembership(actor: Actor | null): ActorMembership | null
 }
 
 /**
- * What a proposal page's bookmark button needs: null for people who cannot bookmark (not an
- * investor organisation's member, or the proposal is not in the catalogue), else the bookmark.
+ * What a proposal page's watchlist panel needs: null for people who cannot bookmark (not an
+ * investor organisation's member, or the proposal is not in the catalogue), else the bookmark
+ * with its tags and notes.
  */
 export async function bookmarkButtonState(db: DbOrTx, actor: Actor | null, proposal: { id: string; visible: boolean }) {
   const investor = watchlistMembership(actor)
-  if (!investor || !proposal.visible) return null
-  return { bookmark: await getBookmarkOfProposal(db, investor, proposal.id) }
+  if (!actor || !investor || !proposal.visible) return null
+  return { bookmark: await getBookmarkOfProposal(db, actor, investor, proposal.id) }
 }

@@ -1,14 +1,16 @@
-import type { LoaderFunctionArgs } from '@remix-run/node'
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { RouteErrorBoundary } from '~/components/route-error-boundary'
 import { BookmarkPanel } from '~/components/watchlist/bookmark-panel'
-import { notFound } from '~/modules/accounts/guards.server'
+import { notFound, requireInvestor } from '~/modules/accounts/guards.server'
 import { getActor } from '~/modules/accounts/session.server'
 import { detectLocale } from '~/modules/i18n/i18n.server'
 import { titleMeta } from '~/modules/i18n/title-meta'
 import { getProposalForViewer } from '~/modules/proposals/disclosure.server'
 import { proposalPageData } from '~/modules/proposals/proposal-page.server'
+import { redirectWithToast } from '~/modules/toast/toast.server'
+import { runWatchlistAction } from '~/modules/watchlist/actions.server'
 import { bookmarkButtonState } from '~/modules/watchlist/bookmarks.server'
 import { interestPanelFor } from '~/modules/interests/interests.server'
 import { InterestPanel } from '~/components/interests/interest-panel'
@@ -32,6 +34,17 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const interest = await interestPanelFor(context.db, actor, view)
   const watchlist = await bookmarkButtonState(context.db, actor, view)
   return { proposal, interest, watchlist, locale, title: `${proposal.published?.text.title ?? proposal.startup.name} · Ponte` }
+}
+
+/**
+ * The watchlist panel's forms (bookmark, tags, notes, remove), for members of investor
+ * organisations; a refused form comes back here with its errors.
+ */
+export async function action({ request, context }: ActionFunctionArgs) {
+  const { actor, membership } = await requireInvestor(request, context)
+  const result = await runWatchlistAction(context.db, actor, membership, await request.formData())
+  if (!result.ok) return data(result, { status: 400 })
+  return redirectWithToast(result.redirectTo, result.toast)
 }
 
 export default function ProposalPage() {

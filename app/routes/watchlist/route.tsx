@@ -18,8 +18,8 @@ export const meta = titleMeta
 
 /**
  * The investor organisation's watchlist: its bookmarks with tags and private notes, filtered by
- * tag and status. Members of investor organisations only; the forms of the bookmark buttons on
- * proposal pages and search results post here too.
+ * tag and status. Members of investor organisations only; the stars of search results post here
+ * too (a proposal page's panel posts to that page, which runs the same forms).
  */
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { actor, membership } = await requireInvestor(request, context)
