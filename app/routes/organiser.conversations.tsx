@@ -41,7 +41,7 @@ export default function ModeratedConversationsPage() {
       <PageHeader title={t('interests.moderation.title')} description={t('interests.moderation.lead')} />
       <Form method="get" role="search" className="mb-6 flex flex-wrap items-end gap-3 rounded-2xl border border-line bg-white p-4 shadow-sm">
         <div className="min-w-64 flex-1">
-          <Field label={t('interests.moderation.search')} name="q" type="search" defaultValue={query.q} maxLength={100} hint={t('interests.moderation.searchHint')} />
+          <Field label={t('interests.moderation.search')} name="q" type="search" defaultValue={query.q} maxLength={100} />
         </div>
         <Button type="submit" variant="secondary">
           {t('interests.moderation.searchSubmit')}

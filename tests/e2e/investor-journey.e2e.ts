@@ -2,14 +2,18 @@
  * The investor's journey of issue 5 in Chromium: the verified demo investor saves a search with
  * instant alerts; the demo founder writes a proposal that matches it and the demo organiser
  * publishes it; the alert arrives in the development mailbox and its link opens the proposal;
- * the investor bookmarks it, keeps a note on the watchlist, expresses interest, the founder
- * accepts, they write to each other, and the investor's soft commitment reaches the founder's
- * ledger. The founder uses Ponte in Spanish, the organiser in Galician, the investor in English.
+ * the investor bookmarks it with a tag and a note from the proposal's page (both on the watchlist
+ * too), expresses interest, the founder accepts, the investor follows it from the list of its
+ * interests, they write to each other, an organiser finds the conversation among all of them
+ * and reads it, and the investor's soft commitment reaches the founder's ledger. The founder
+ * uses Ponte in Spanish, the organiser in Galician, the investor in English.
  */
 import postgres from 'postgres'
 import { expect, it } from 'vitest'
 import enAlerts from '../../app/locales/en/alerts.json'
+import enInterests from '../../app/locales/en/interests.json'
 import enWatchlist from '../../app/locales/en/watchlist.json'
+import glInterests from '../../app/locales/gl/interests.json'
 import { DEMO_LOGINS, DEMO_PASSWORD, describeE2E, useE2E } from './harness'
 import { acceptInterest, expectLedger, expressInterest, investorsPath, recordSoftCommitment, sendMessage } from './introductions'
 import { expectHeading, followEmailLink, logIn, toastText } from './journeys'
@@ -30,12 +34,12 @@ describeE2E('from a saved search’s alert to a soft commitment', () => {
     const searchName = `Hidrogeles ${word}`
 
     const sql = postgres(e2e.databaseUrl(), { max: 1 })
-    const [startup] = await sql<{ slug: string }[]>`
-      select o.slug from organisations o join memberships m on m.organisation_id = o.id join users u on u.id = m.user_id
+    const [startup] = await sql<{ slug: string; name: string }[]>`
+      select o.slug, o.name from organisations o join memberships m on m.organisation_id = o.id join users u on u.id = m.user_id
       where u.email = ${DEMO_LOGINS.founder} and o.kind = 'startup' order by o.created_at limit 1`
     await sql.end()
     expect(startup).toBeDefined()
-    const { slug } = startup!
+    const { slug, name: startupName } = startup!
 
     // The investor searches for the word (nothing matches yet) and saves the search, alerts instant.
     const investor = await e2e.newPage()
@@ -86,19 +90,27 @@ describeE2E('from a saved search’s alert to a soft commitment', () => {
     expect(new URL(investor.url()).pathname).toBe(`/proposals/${proposalId}`)
     await expectHeading(investor, title)
 
-    // The investor bookmarks it, and keeps a note about it on the watchlist.
+    // The investor bookmarks it, tags it and keeps a note about it, all from the proposal's page.
     const note = `Burns are a gap in our portfolio; ask about the porcine data (${word}).`
     const watchlistPanel = investor.getByRole('heading', { name: enWatchlist.button.title, exact: true }).locator('..')
     await watchlistPanel.getByRole('button', { name: enWatchlist.button.add }).click()
     await toastText(investor, enWatchlist.toast.added)
     await watchlistPanel.getByText(enWatchlist.button.added).waitFor()
     await e2e.screenshot(investor, 'journey-03-bookmarked')
-    await Promise.all([investor.waitForURL('**/watchlist'), watchlistPanel.getByRole('link', { name: enWatchlist.button.open }).click()])
-    const entry = investor.getByRole('article').filter({ hasText: title })
-    await entry.getByLabel(enWatchlist.notes.new, { exact: true }).fill(note)
-    await entry.getByRole('button', { name: enWatchlist.notes.add }).click()
+    await watchlistPanel.locator('summary', { hasText: enWatchlist.tags.edit }).click()
+    await watchlistPanel.getByLabel(enWatchlist.tags.edit, { exact: true }).fill('Burns, Q3 committee')
+    await watchlistPanel.getByRole('button', { name: enWatchlist.tags.save }).click()
+    await toastText(investor, enWatchlist.toast.tagsSaved)
+    await watchlistPanel.getByLabel(enWatchlist.notes.new, { exact: true }).fill(note)
+    await watchlistPanel.getByRole('button', { name: enWatchlist.notes.add }).click()
     await toastText(investor, enWatchlist.toast.noteAdded)
-    await e2e.goto(investor, '/watchlist')
+    expect(new URL(investor.url()).pathname).toBe(`/proposals/${proposalId}`)
+    const panelNotes = watchlistPanel.getByRole('region', { name: enWatchlist.notes.title })
+    await panelNotes.getByRole('paragraph').filter({ hasText: note }).waitFor()
+    await watchlistPanel.getByRole('link', { name: 'burns', exact: true }).waitFor()
+    await e2e.screenshot(investor, 'journey-03b-note-on-proposal')
+    // The watchlist, filtered by the tag, holds the note.
+    await Promise.all([investor.waitForURL('**/watchlist?tag=burns'), watchlistPanel.getByRole('link', { name: 'burns', exact: true }).click()])
     const notes = investor.getByRole('article').filter({ hasText: title }).getByRole('region', { name: enWatchlist.notes.title })
     await notes.getByRole('paragraph').filter({ hasText: note }).waitFor()
     await e2e.screenshot(investor, 'journey-04-watchlist')
@@ -113,13 +125,30 @@ describeE2E('from a saved search’s alert to a soft commitment', () => {
     expect(await founder.locator('main').innerText()).toContain('wound-care biomaterials')
     const conversationPath = await acceptInterest(founder)
     await sendMessage(founder, `Gracias por el interés en ${word}. ¿Hablamos el jueves?`, 'es')
-    await e2e.goto(investor, conversationPath)
+    // The investor's list of interests shows it accepted, and leads to the conversation.
+    await e2e.goto(investor, '/interests?status=accepted')
+    const interest = investor.getByRole('listitem').filter({ has: investor.getByRole('link', { name: title }) })
+    await interest.getByText(enInterests.statuses.accepted, { exact: true }).waitFor()
+    await e2e.screenshot(investor, 'journey-05-interests')
+    await Promise.all([investor.waitForURL(`**${conversationPath}`), interest.getByRole('link', { name: enInterests.inbox.openConversation }).click()])
     await investor.getByText(`Gracias por el interés en ${word}.`, { exact: false }).first().waitFor()
     await sendMessage(investor, 'Thursday suits us; here is our soft commitment.', 'en')
+
+    // An organiser finds the conversation by the startup's name and reads it, without a form to write.
+    await e2e.goto(organiser, '/organiser/conversations')
+    await organiser.getByLabel(glInterests.moderation.search, { exact: true }).fill(startupName.slice(0, 8).toLowerCase())
+    await Promise.all([organiser.waitForURL('**/organiser/conversations?q=*'), organiser.getByRole('button', { name: glInterests.moderation.searchSubmit }).click()])
+    const row = organiser.getByRole('link').filter({ hasText: title })
+    expect(await row.innerText()).toContain(glInterests.moderation.messages_other.replace('{{count}}', '2'))
+    await e2e.screenshot(organiser, 'journey-06-moderation')
+    await Promise.all([organiser.waitForURL(`**${conversationPath}`), row.click()])
+    await organiser.getByText(glInterests.conversations.moderating).waitFor()
+    expect(await organiser.locator('main').innerText()).toContain('Thursday suits us')
+    expect(await organiser.getByRole('button', { name: glInterests.conversations.send }).count()).toBe(0)
     await recordSoftCommitment(investor, { amount: '150000', conditions: 'Subject to the preclinical dossier' })
-    await e2e.screenshot(investor, 'journey-05-conversation')
+    await e2e.screenshot(investor, 'journey-07-conversation')
     await expectLedger(e2e, founder, slug, proposalId, { total: '150000', investors: '1' })
-    await e2e.screenshot(founder, 'journey-06-ledger')
+    await e2e.screenshot(founder, 'journey-08-ledger')
 
     e2e.expectNoProblems(investor)
     e2e.expectNoProblems(founder)

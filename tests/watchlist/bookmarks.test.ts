@@ -218,12 +218,13 @@ describe('from the proposal page', () => {
   it('gives another organisation nothing, startups a 403 and visitors the login page', async () => {
     const bookmarkId = await bookmarkIdOf(w.alba.organisation.id)
     const [note] = await t.db.select().from(bookmarkNotes).where(eq(bookmarkNotes.bookmarkId, bookmarkId))
-    for (const form of [
+    const forms: Record<string, string>[] = [
       { intent: 'tags', bookmarkId, tags: 'ours' },
       { intent: 'add-note', bookmarkId, body: 'Hello' },
       { intent: 'edit-note', noteId: note!.id, body: 'Changed' },
       { intent: 'remove', bookmarkId },
-    ]) {
+    ]
+    for (const form of forms) {
       expect((await postPage(w.carla.cookie, form)).status, form.intent).toBe(404)
     }
     expect((await page(w.carla.cookie)).data.watchlist).toEqual({ bookmark: null })

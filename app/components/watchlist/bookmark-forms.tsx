@@ -71,11 +71,11 @@ export function TagsSection({ bookmarkId, tags, here }: { bookmarkId: string; ta
       ) : (
         <p className="mt-2 text-sm text-muted">{t('watchlist.tags.none')}</p>
       )}
-      <details className="mt-3" open={reply !== null}>
+      {/* Saved tags close the editor (a new key); a refused form keeps it open. */}
+      <details key={tags.join(',')} className="mt-3" open={reply !== null}>
         <summary className="cursor-pointer text-xs font-medium text-brand-700">{t('watchlist.tags.edit')}</summary>
         <ActionForm intent="tags" here={here} ids={{ bookmarkId }} className="mt-2 space-y-2">
           <Field
-            key={tags.join(',')}
             label={t('watchlist.tags.edit')}
             name="tags"
             defaultValue={reply?.values.tags ?? tags.join(', ')}
