@@ -9,12 +9,12 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import { loader as conversationLoader } from '~/routes/conversations.$conversationId/route'
 import { loader as listLoader } from '~/routes/conversations._index'
 import { loader as investorsLoader } from '~/routes/studio_.$slug.proposals.$proposalId.investors/route'
-import { commitments, interests, notifications } from '../../db/schema'
+import { commitments, notifications } from '../../db/schema'
 import { makeRequest, testLoadContext } from '../setup/context'
 import { useTestDatabase } from '../setup/database'
 import { daysFromToday } from '../setup/proposal-factories'
 import { callRoute } from '../setup/routes'
-import { answerInterest, createWorld, expressInterest, postToConversation, type World } from './world'
+import { createWorld, introduce, postToConversation, type World } from './world'
 
 const t = useTestDatabase()
 const context = () => testLoadContext(t.db)
@@ -23,17 +23,10 @@ let world: World
 let conversationId: string
 let otherConversationId: string
 
-async function introduce(cookie: string | null) {
-  expect((await expressInterest(context(), world, cookie)).status).toBe(302)
-  const [pending] = await t.db.select().from(interests).where(eq(interests.status, 'pending'))
-  const accepted = await answerInterest(context(), world, world.cookies.member, { intent: 'accept', interestId: pending!.id })
-  return accepted.location!.split('/').pop()!
-}
-
 beforeAll(async () => {
   world = await createWorld(t.db, context())
-  conversationId = await introduce(world.cookies.verifiedInvestor)
-  otherConversationId = await introduce(world.cookies.otherInvestor)
+  conversationId = await introduce(context(), world, world.cookies.verifiedInvestor)
+  otherConversationId = await introduce(context(), world, world.cookies.otherInvestor)
 })
 
 function open(id: string, cookie: string | null) {

@@ -14,7 +14,7 @@ import { makeRequest, testLoadContext } from '../setup/context'
 import { useTestDatabase } from '../setup/database'
 import { signIn } from '../setup/factories'
 import { callRoute } from '../setup/routes'
-import { answerInterest, createWorld, expressInterest, postToConversation, type World } from './world'
+import { createWorld, introduce, postToConversation, type World } from './world'
 
 const t = useTestDatabase()
 const context = () => testLoadContext(t.db)
@@ -29,19 +29,12 @@ function list(cookie: string | null, search = '') {
   return callRoute(moderationLoader, makeRequest(`/organiser/conversations${search}`, { cookie }), context())
 }
 
-async function introduce(cookie: string | null) {
-  expect((await expressInterest(context(), world, cookie)).status).toBe(302)
-  const [pending] = await t.db.select().from(interests).where(eq(interests.status, 'pending'))
-  const accepted = await answerInterest(context(), world, world.cookies.member, { intent: 'accept', interestId: pending!.id })
-  return accepted.location!.split('/').pop()!
-}
-
 beforeAll(async () => {
   world = await createWorld(t.db, context())
   await t.db.update(organisations).set({ name: 'Ría Capital' }).where(eq(organisations.id, world.verifiedInvestor.organisation.id))
   await t.db.update(organisations).set({ name: 'Douro Ventures' }).where(eq(organisations.id, world.otherInvestor.organisation.id))
-  busy = await introduce(world.cookies.verifiedInvestor)
-  quiet = await introduce(world.cookies.otherInvestor)
+  busy = await introduce(context(), world, world.cookies.verifiedInvestor)
+  quiet = await introduce(context(), world, world.cookies.otherInvestor)
   for (const [cookie, body] of [
     [world.cookies.verifiedInvestor, 'Could we see the preclinical data?'],
     [world.cookies.member, 'Of course, it is in the data room.'],

@@ -5,11 +5,12 @@
  */
 import type { AppLoadContext } from '@remix-run/node'
 import { eq } from 'drizzle-orm'
+import { expect } from 'vitest'
 import { action as interestAction } from '~/routes/proposals_.$proposalId.interest'
 import { action as conversationAction } from '~/routes/conversations.$conversationId/route'
 import { action as investorsAction } from '~/routes/studio_.$slug.proposals.$proposalId.investors/route'
 import type { Db } from '../../db/client'
-import { memberships, organisations } from '../../db/schema'
+import { interests, memberships, organisations } from '../../db/schema'
 import { makeRequest } from '../setup/context'
 import { createUser, signIn } from '../setup/factories'
 import { actorFor, publishedProposal } from '../setup/proposal-factories'
@@ -52,4 +53,12 @@ export function answerInterest(context: AppLoadContext, world: World, cookie: st
 
 export function postToConversation(context: AppLoadContext, conversationId: string, cookie: string | null, form: Record<string, string>) {
   return callRoute(conversationAction, makeRequest(`/conversations/${conversationId}`, { cookie, form }), context, { conversationId })
+}
+
+/** The investor of `cookie` expresses interest and the startup accepts it (the only pending one); returns the conversation's id. */
+export async function introduce(context: AppLoadContext, world: World, cookie: string | null): Promise<string> {
+  expect((await expressInterest(context, world, cookie)).status).toBe(302)
+  const [pending] = await context.db.select().from(interests).where(eq(interests.status, 'pending'))
+  const accepted = await answerInterest(context, world, world.cookies.member, { intent: 'accept', interestId: pending!.id })
+  return accepted.location!.split('/').pop()!
 }

@@ -7,23 +7,20 @@ import { count, desc, eq, or, sql } from 'drizzle-orm'
 import { alias } from 'drizzle-orm/pg-core'
 import { z } from 'zod'
 import type { DbOrTx } from '../../../db/client'
-import { pageWithin } from '../../../db/paging'
+import { pageWithin, requestedPage, searchText } from '../../../db/paging'
 import { foldedContains } from '../../../db/text-match'
 import { conversations, messages, organisations, proposals, proposalVersions } from '../../../db/schema'
 import { isOrganiser, type Actor } from '../accounts/actor'
 import { forbidden } from '../accounts/guards.server'
 import type { Locale } from '../i18n/locales'
-import { pickProposalText } from '../proposals/proposal-text'
+import { snapshotTitle } from '../proposals/proposal-text'
 
 export const MODERATED_CONVERSATIONS_PER_PAGE = 20
 
 /** The list's URL query (`?q=…&page=…`); a value that makes no sense is dropped, not refused. */
 const ModerationQuerySchema = z.object({
-  q: z
-    .string()
-    .transform((value) => value.trim().slice(0, 100))
-    .catch(''),
-  page: z.coerce.number().int().min(1).max(100_000).catch(1),
+  q: searchText,
+  page: requestedPage,
 })
 export type ModerationQuery = z.infer<typeof ModerationQuerySchema>
 
@@ -80,8 +77,8 @@ export async function listConversationsForModeration(db: DbOrTx, actor: Actor, l
     .limit(MODERATED_CONVERSATIONS_PER_PAGE)
     .offset(offset)
   const items: ModeratedConversation[] = rows.map(({ snapshot, ...row }) => {
-    const text = snapshot ? pickProposalText(snapshot.texts, locale, snapshot.originalLocale) : null
-    return { ...row, proposal: text?.title ?? null, lang: text?.lang ?? null }
+    const { title, lang } = snapshotTitle(snapshot, locale)
+    return { ...row, proposal: title, lang }
   })
   return { items, total, page, pageCount }
 }

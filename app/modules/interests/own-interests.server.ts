@@ -6,12 +6,12 @@
 import { and, count, desc, eq, inArray, sql } from 'drizzle-orm'
 import { alias } from 'drizzle-orm/pg-core'
 import type { DbOrTx } from '../../../db/client'
-import { pageWithin } from '../../../db/paging'
+import { pageWithin, requestedPage } from '../../../db/paging'
 import { conversations, interests, interestStatuses, organisations, proposals, proposalVersions } from '../../../db/schema'
 import type { Actor } from '../accounts/actor'
 import type { Locale } from '../i18n/locales'
 import { visibleProposal } from '../proposals/disclosure.server'
-import { pickProposalText } from '../proposals/proposal-text'
+import { snapshotTitle } from '../proposals/proposal-text'
 
 export const OWN_INTERESTS_PER_PAGE = 20
 
@@ -42,8 +42,7 @@ export interface OwnInterest {
 /** The status filter of the list, from its URL (anything else: every status), and the page. */
 export function readOwnInterestFilters(params: URLSearchParams): { status: InterestStatus | null; page: number } {
   const status = interestStatuses.find((s) => s === params.get('status')) ?? null
-  const page = Number.parseInt(params.get('page') ?? '1', 10)
-  return { status, page: Number.isFinite(page) && page > 0 ? page : 1 }
+  return { status, page: requestedPage.parse(params.get('page') ?? 1) }
 }
 
 function investorOrganisationIds(actor: Actor): string[] {
@@ -89,9 +88,6 @@ export async function listOwnInterests(db: DbOrTx, actor: Actor, locale: Locale,
     .orderBy(desc(interests.createdAt), desc(interests.id))
     .limit(OWN_INTERESTS_PER_PAGE)
     .offset(offset)
-  const items: OwnInterest[] = rows.map(({ snapshot, ...row }) => {
-    const text = snapshot ? pickProposalText(snapshot.texts, locale, snapshot.originalLocale) : null
-    return { ...row, title: text?.title ?? null, lang: text?.lang ?? null }
-  })
+  const items: OwnInterest[] = rows.map(({ snapshot, ...row }) => ({ ...row, ...snapshotTitle(snapshot, locale) }))
   return { items, total, page, pageCount, counts }
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { requestedPage, searchText } from '../../../db/paging'
 import { investorTypes } from '~/modules/organisations/schemas'
 import { isNutsCode } from '~/modules/organisations/regions'
 import { stages } from '~/modules/proposals/taxonomy'
@@ -14,16 +15,13 @@ export const INVESTOR_DIRECTORY_PAGE_SIZE = 20
  * shows the directory. `amount` is what the startup seeks, in euros.
  */
 const InvestorDirectoryQuerySchema = z.object({
-  q: z
-    .string()
-    .transform((value) => value.trim().slice(0, 100))
-    .catch(''),
+  q: searchText,
   type: z.enum(investorTypes).optional().catch(undefined),
   subsector: z.enum(subsectors).optional().catch(undefined),
   stage: z.enum(stages).optional().catch(undefined),
   amount: z.coerce.number().int().min(1).max(MAX_TICKET_EUROS).optional().catch(undefined),
   region: z.string().refine(isNutsCode).optional().catch(undefined),
-  page: z.coerce.number().int().min(1).max(100_000).catch(1),
+  page: requestedPage,
 })
 
 export type InvestorDirectoryQuery = z.infer<typeof InvestorDirectoryQuerySchema>

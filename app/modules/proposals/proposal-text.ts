@@ -18,3 +18,9 @@ export function pickProposalText<T>(texts: Partial<Record<Locale, T>>, locale: L
   const lang = pickProposalLocale(available, locale, originalLocale)
   return lang ? { ...texts[lang]!, lang } : null
 }
+
+/** The title of a published version (its snapshot, if any) for a reader of `locale`, with its language. */
+export function snapshotTitle(snapshot: { texts: Partial<Record<Locale, { title: string }>>; originalLocale: Locale } | null, locale: Locale) {
+  const text = snapshot ? pickProposalText(snapshot.texts, locale, snapshot.originalLocale) : null
+  return { title: text?.title ?? null, lang: text?.lang ?? null }
+}

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { requestedPage, searchText } from '../../../db/paging'
 import { subsectors } from './subsectors'
 
 /** Startups per page of the public directory. */
@@ -14,13 +15,10 @@ export type DirectoryRegion = (typeof directoryRegions)[number]
  * or mistyped link still shows the directory.
  */
 const DirectoryQuerySchema = z.object({
-  q: z
-    .string()
-    .transform((value) => value.trim().slice(0, 100))
-    .catch(''),
+  q: searchText,
   region: z.enum(directoryRegions).optional().catch(undefined),
   subsector: z.enum(subsectors).optional().catch(undefined),
-  page: z.coerce.number().int().min(1).max(100_000).catch(1),
+  page: requestedPage,
 })
 
 export type DirectoryQuery = z.infer<typeof DirectoryQuerySchema>

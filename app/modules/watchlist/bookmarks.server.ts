@@ -13,7 +13,7 @@ import { forbidden, notFound } from '../accounts/guards.server'
 import type { Locale } from '../i18n/locales'
 import { isUuid } from '../proposals/access.server'
 import { getProposalForViewer, visibleProposal } from '../proposals/disclosure.server'
-import { pickProposalText } from '../proposals/proposal-text'
+import { snapshotTitle } from '../proposals/proposal-text'
 import type { WatchlistStatus } from './schemas'
 
 export const BOOKMARKS_PER_PAGE = 20
@@ -210,23 +210,19 @@ export async function listWatchlist(
     sql`select distinct unnest(${bookmarks.tags}) as tag from ${bookmarks} where ${bookmarks.organisationId} = ${investor.organisationId} order by tag`,
   )
 
-  const items: WatchlistItem[] = rows.map((row) => {
-    const text = row.snapshot ? pickProposalText(row.snapshot.texts, locale, row.snapshot.originalLocale) : null
-    return {
-      bookmarkId: row.bookmarkId,
-      proposalId: row.proposalId,
-      status: row.status,
-      closedReason: row.status === 'closed' ? row.closedReason : null,
-      title: text?.title ?? null,
-      lang: text?.lang ?? null,
-      startupName: row.startupName,
-      amountSoughtCents: row.snapshot?.amountSoughtCents ?? null,
-      closingDate: row.snapshot?.closingDate ?? null,
-      tags: row.tags,
-      bookmarkedAt: row.bookmarkedAt,
-      notes: notes.get(row.bookmarkId) ?? [],
-    }
-  })
+  const items: WatchlistItem[] = rows.map((row) => ({
+    bookmarkId: row.bookmarkId,
+    proposalId: row.proposalId,
+    status: row.status,
+    closedReason: row.status === 'closed' ? row.closedReason : null,
+    ...snapshotTitle(row.snapshot, locale),
+    startupName: row.startupName,
+    amountSoughtCents: row.snapshot?.amountSoughtCents ?? null,
+    closingDate: row.snapshot?.closingDate ?? null,
+    tags: row.tags,
+    bookmarkedAt: row.bookmarkedAt,
+    notes: notes.get(row.bookmarkId) ?? [],
+  }))
   return { items, total, page, pageCount, tags: [...tagRows].map((row) => row.tag) }
 }
 
