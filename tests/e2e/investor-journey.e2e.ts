@@ -109,6 +109,23 @@ describeE2E('from a saved search’s alert to a soft commitment', () => {
     await panelNotes.getByRole('paragraph').filter({ hasText: note }).waitFor()
     await watchlistPanel.getByRole('link', { name: 'burns', exact: true }).waitFor()
     await e2e.screenshot(investor, 'journey-03b-note-on-proposal')
+    // The panel works the same without JavaScript: a refused note comes back with its error, then a second note is added.
+    const noScript = await investor.context().browser()!.newContext({
+      baseURL: e2e.baseUrl,
+      locale: 'en-GB',
+      javaScriptEnabled: false,
+      storageState: await investor.context().storageState(),
+    })
+    const plain = await noScript.newPage()
+    await plain.goto(`/proposals/${proposalId}`)
+    const plainPanel = plain.getByRole('heading', { name: enWatchlist.button.title, exact: true }).locator('..')
+    await plainPanel.getByRole('button', { name: enWatchlist.notes.add }).click()
+    await plainPanel.getByText(enWatchlist.errors.noteRequired).waitFor()
+    const second = `Second look, without scripts: the GMP lot is the risk (${word}).`
+    await plainPanel.getByLabel(enWatchlist.notes.new, { exact: true }).fill(second)
+    await Promise.all([plain.waitForURL((url) => url.pathname === `/proposals/${proposalId}` && url.search === ''), plainPanel.getByRole('button', { name: enWatchlist.notes.add }).click()])
+    await plainPanel.getByRole('region', { name: enWatchlist.notes.title }).getByRole('paragraph').filter({ hasText: second }).waitFor()
+    await noScript.close()
     // The watchlist, filtered by the tag, holds the note.
     await Promise.all([investor.waitForURL('**/watchlist?tag=burns'), watchlistPanel.getByRole('link', { name: 'burns', exact: true }).click()])
     const notes = investor.getByRole('article').filter({ hasText: title }).getByRole('region', { name: enWatchlist.notes.title })
