@@ -11,6 +11,7 @@ import { formatDateTime } from '~/modules/i18n/format'
 import { titleMeta } from '~/modules/i18n/title-meta'
 import { listNotifications, markAllNotificationsRead } from '~/modules/notifications/centre.server'
 import { redirectWithToast } from '~/modules/toast/toast.server'
+import { useViewerTimeZone } from '~/root'
 
 export const meta = titleMeta
 
@@ -31,6 +32,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 export default function NotificationCentre() {
   const { t } = useTranslation()
+  const timeZone = useViewerTimeZone()
   const { items, unread, page, pageCount, locale } = useLoaderData<typeof loader>()
   const navigation = useNavigation()
   const marking = navigation.state === 'submitting' && navigation.formAction === '/notifications?index'
@@ -76,7 +78,7 @@ export default function NotificationCentre() {
                         {item.title}
                       </span>
                       <time dateTime={new Date(item.createdAt).toISOString()} className="mt-1 block text-xs text-muted">
-                        {formatDateTime(new Date(item.createdAt), locale, 'Europe/Madrid')}
+                        {formatDateTime(new Date(item.createdAt), locale, timeZone)}
                       </time>
                     </span>
                     <span aria-hidden="true" className="self-center text-muted">

@@ -11,6 +11,7 @@ import { formatDate, formatDateTime } from '~/modules/i18n/format'
 import { detectLocale, getFixedT } from '~/modules/i18n/i18n.server'
 import { titleMeta } from '~/modules/i18n/title-meta'
 import { listConversationsForModeration, parseModerationQuery } from '~/modules/interests/moderation.server'
+import { useViewerTimeZone } from '~/root'
 
 export const meta = titleMeta
 
@@ -29,6 +30,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export default function ModeratedConversationsPage() {
   const { t } = useTranslation()
+  const timeZone = useViewerTimeZone()
   const { items, total, page, pageCount, query, locale } = useLoaderData<typeof loader>()
   const location = useLocation()
   return (
@@ -78,8 +80,8 @@ export default function ModeratedConversationsPage() {
                     <p className="font-medium text-ink">{t('interests.moderation.messages', { count: c.messages })}</p>
                     <p>
                       {c.lastMessageAt
-                        ? t('interests.moderation.lastMessage', { date: formatDateTime(new Date(c.lastMessageAt), locale, 'Europe/Madrid') })
-                        : t('interests.conversations.introducedOn', { date: formatDate(new Date(c.createdAt), locale, 'Europe/Madrid') })}
+                        ? t('interests.moderation.lastMessage', { date: formatDateTime(new Date(c.lastMessageAt), locale, timeZone) })
+                        : t('interests.conversations.introducedOn', { date: formatDate(new Date(c.createdAt), locale, timeZone) })}
                     </p>
                   </div>
                 </Link>

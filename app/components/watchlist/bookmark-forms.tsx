@@ -8,6 +8,7 @@ import type { Locale } from '~/modules/i18n/locales'
 import type { WatchlistActionResult } from '~/modules/watchlist/actions.server'
 import type { WatchlistNote } from '~/modules/watchlist/bookmarks.server'
 import { NOTE_MAX_LENGTH } from '~/modules/watchlist/schemas'
+import { useViewerTimeZone } from '~/root'
 
 /**
  * The forms of a bookmark's tags and notes, for the watchlist and the proposal page's panel.
@@ -115,6 +116,7 @@ export function NotesSection({ bookmarkId, notes, locale, here }: { bookmarkId: 
 
 function NoteView({ note, locale, here }: { note: Note; locale: Locale; here: string }) {
   const { t } = useTranslation()
+  const timeZone = useViewerTimeZone()
   const reply = useFormReply('edit-note', note.id)
   const saving = useSubmitting('edit-note', note.id)
   const deleting = useSubmitting('delete-note', note.id)
@@ -122,7 +124,7 @@ function NoteView({ note, locale, here }: { note: Note; locale: Locale; here: st
     <div className="rounded-xl border border-line bg-canvas/60 px-4 py-3">
       <p className="whitespace-pre-line text-sm text-ink">{note.body}</p>
       <p className="mt-2 text-xs text-muted">
-        {note.authorName ?? t('watchlist.notes.formerMember')} · {formatDate(new Date(note.createdAt), locale, 'Europe/Madrid')}
+        {note.authorName ?? t('watchlist.notes.formerMember')} · {formatDate(new Date(note.createdAt), locale, timeZone)}
         {note.updatedAt ? ` · ${t('watchlist.notes.edited')}` : null}
       </p>
       {note.mine ? (

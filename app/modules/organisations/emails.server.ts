@@ -9,6 +9,7 @@ import { renderEmail } from '../../../emails/render.server'
 import { InvitationEmail } from '../../../emails/templates/invitation'
 import type { JobHandler } from '../jobs/worker.server'
 import { invitationStatus } from './invitations.server'
+import { defaultTimeZoneFor } from '~/modules/i18n/time-zone'
 
 /**
  * Sends an invitation: re-reads it (nothing is sent for an accepted, revoked or expired one),
@@ -38,7 +39,7 @@ export const sendInvitationEmail: JobHandler<'email.invitation'> = async (ctx, {
       inviterName,
       roleLabel: t(`common.roles.${invitation.role}`),
       url: `${ctx.config.appUrl}/invitations/${token}`,
-      expiresOn: formatDate(invitation.expiresAt, locale, locale === 'pt' ? 'Europe/Lisbon' : 'Europe/Madrid'),
+      expiresOn: formatDate(invitation.expiresAt, locale, defaultTimeZoneFor(locale)),
       email: invitation.email,
     }),
   )

@@ -11,6 +11,7 @@ import { formatDate, formatDateTime, formatMoney } from '~/modules/i18n/format'
 import type { ConversationPage } from '~/modules/interests/conversations.server'
 import type { PartyContacts } from '~/modules/interests/parties.server'
 import { CHAT_MAX, MessageSchema } from '~/modules/interests/schemas'
+import { useViewerTimeZone } from '~/root'
 
 type Serialized<T> = { [K in keyof T]: T[K] extends Date ? string | Date : T[K] extends Date | null ? string | Date | null : T[K] }
 type Page = Omit<ConversationPage, 'messages' | 'interest'> & {
@@ -59,7 +60,7 @@ export function ContactsCard({ conversation }: { conversation: Page }) {
 export function MessageList({ conversation }: { conversation: Page }) {
   const { t } = useTranslation()
   const locale = useUiLocale()
-  const timeZone = 'Europe/Madrid'
+  const timeZone = useViewerTimeZone()
   return (
     <section aria-label={t('interests.conversations.messages')} className="space-y-3">
       <article className="rounded-2xl border border-brand-100 bg-brand-50 p-4">

@@ -7,6 +7,7 @@ import { FormErrors } from '~/components/ui/field'
 import { formatDate, formatMoney } from '~/modules/i18n/format'
 import type { Locale } from '~/modules/i18n/locales'
 import type { InterestStatus, OwnInterest } from '~/modules/interests/own-interests.server'
+import { useViewerTimeZone } from '~/root'
 
 type Item = Omit<OwnInterest, 'createdAt' | 'decidedAt'> & { createdAt: string | Date; decidedAt: string | Date | null }
 
@@ -44,6 +45,7 @@ export function StatusFilter({ counts, current }: { counts: Record<InterestStatu
 /** One interest: the proposal, the startup, when, the ticket, where it stands and what can be done. */
 export function OwnInterestEntry({ item, locale, here, showInvestor, error }: { item: Item; locale: Locale; here: string; showInvestor: boolean; error: string | null }) {
   const { t } = useTranslation()
+  const timeZone = useViewerTimeZone()
   const navigation = useNavigation()
   const withdrawing = navigation.state === 'submitting' && navigation.formData?.get('id') === item.id
   const title = item.title ?? t('watchlist.item.untitled', { startup: item.startup })
@@ -65,7 +67,7 @@ export function OwnInterestEntry({ item, locale, here, showInvestor, error }: { 
         <InterestStatusBadge status={item.status} />
       </div>
       <p className="mt-3 flex flex-wrap gap-x-4 gap-y-1 text-sm text-muted">
-        <span>{t('interests.own.expressedOn', { date: formatDate(new Date(item.createdAt), locale, 'Europe/Madrid') })}</span>
+        <span>{t('interests.own.expressedOn', { date: formatDate(new Date(item.createdAt), locale, timeZone) })}</span>
         <span className="font-medium text-ink">
           {t('interests.inbox.ticket', { min: formatMoney(item.ticketMinCents, locale), max: formatMoney(item.ticketMaxCents, locale) })}
         </span>

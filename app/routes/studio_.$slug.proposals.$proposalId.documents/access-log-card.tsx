@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next'
 import { Card } from '~/components/ui/card'
 import { formatDateTime } from '~/modules/i18n/format'
 import type { Locale } from '~/modules/i18n/locales'
+import { useViewerTimeZone } from '~/root'
 
 export interface AccessLogEntry {
   id: string
@@ -15,6 +16,7 @@ export interface AccessLogEntry {
 /** Who outside the startup viewed or downloaded which document, and when. */
 export function AccessLogCard({ entries, locale }: { entries: AccessLogEntry[]; locale: Locale }) {
   const { t } = useTranslation()
+  const timeZone = useViewerTimeZone()
   return (
     <Card>
       <h2 className="text-lg font-semibold text-ink">{t('dataroom.log.title')}</h2>
@@ -35,7 +37,7 @@ export function AccessLogCard({ entries, locale }: { entries: AccessLogEntry[]; 
             <tbody className="divide-y divide-line">
               {entries.map((entry) => (
                 <tr key={entry.id}>
-                  <td className="py-2 pr-4 whitespace-nowrap text-muted">{formatDateTime(new Date(entry.createdAt), locale, 'Europe/Madrid')}</td>
+                  <td className="py-2 pr-4 whitespace-nowrap text-muted">{formatDateTime(new Date(entry.createdAt), locale, timeZone)}</td>
                   <td className="py-2 pr-4">
                     <span className="font-medium text-ink">{entry.personName ?? t('dataroom.log.formerUser')}</span>
                     {entry.organisationName ? <span className="block text-xs text-muted">{entry.organisationName}</span> : null}

@@ -10,6 +10,7 @@ import { DeleteDocumentSchema } from '~/modules/dataroom/schemas'
 import { formatFileSize } from '~/modules/files/size'
 import { formatDateTime } from '~/modules/i18n/format'
 import type { Locale } from '~/modules/i18n/locales'
+import { useViewerTimeZone } from '~/root'
 
 export interface StudioDocument {
   id: string
@@ -23,6 +24,7 @@ export interface StudioDocument {
 /** The proposal's documents with who uploaded them, each with view, download and delete. */
 export function DocumentsCard({ documents, locale }: { documents: StudioDocument[]; locale: Locale }) {
   const { t } = useTranslation()
+  const timeZone = useViewerTimeZone()
   return (
     <Card>
       <h2 className="text-lg font-semibold text-ink">{t('dataroom.documents.listTitle')}</h2>
@@ -41,7 +43,7 @@ export function DocumentsCard({ documents, locale }: { documents: StudioDocument
                   {t('dataroom.documents.uploaded', {
                     size: formatFileSize(document.sizeBytes, locale),
                     person: document.uploadedBy ?? t('dataroom.documents.someone'),
-                    when: formatDateTime(new Date(document.createdAt), locale, 'Europe/Madrid'),
+                    when: formatDateTime(new Date(document.createdAt), locale, timeZone),
                   })}
                 </p>
               </div>

@@ -8,6 +8,7 @@ import type { Locale } from '~/modules/i18n/locales'
 import { labelKey } from '~/modules/proposals/labels'
 import type { ClosedReason } from '~/modules/proposals/taxonomy'
 import type { WatchlistItem } from '~/modules/watchlist/bookmarks.server'
+import { useViewerTimeZone } from '~/root'
 
 type Item = Omit<Serialized<WatchlistItem>, 'notes'> & { notes: Note[] }
 
@@ -20,6 +21,7 @@ const statusTone = {
 /** One bookmarked proposal with its tags and the organisation's notes. */
 export function WatchlistEntry({ item, locale, here }: { item: Item; locale: Locale; here: string }) {
   const { t } = useTranslation()
+  const timeZone = useViewerTimeZone()
   const title = item.title ?? t('watchlist.item.untitled', { startup: item.startupName })
   const status =
     item.status === 'closed' && item.closedReason
@@ -57,7 +59,7 @@ export function WatchlistEntry({ item, locale, here }: { item: Item; locale: Loc
             ) : null}
             <span>
               {t('watchlist.item.bookmarkedOn', {
-                date: formatDate(new Date(item.bookmarkedAt), locale, 'Europe/Madrid'),
+                date: formatDate(new Date(item.bookmarkedAt), locale, timeZone),
               })}
             </span>
           </p>
