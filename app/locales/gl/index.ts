@@ -8,8 +8,9 @@ import interests from './interests.json'
 import investors from './investors.json'
 import notifications from './notifications.json'
 import organisations from './organisations.json'
+import pool from './pool.json'
 import proposals from './proposals.json'
 import startups from './startups.json'
 import watchlist from './watchlist.json'
 
-export default { accounts, alerts, catalogue, common, dataroom, imports, interests, investors, notifications, organisations, proposals, startups, watchlist }
+export default { accounts, alerts, catalogue, common, dataroom, imports, interests, investors, notifications, organisations, pool, proposals, startups, watchlist }

@@ -17,7 +17,7 @@ import { centsToEuros } from './row-schema'
 const BOM = '\ufeff'
 
 /** A CSV of `rows` under `header`, for a spreadsheet. */
-function toCsv(header: readonly string[], rows: (string | number | null | undefined)[][]): string {
+export function toCsv(header: readonly string[], rows: (string | number | null | undefined)[][]): string {
   return BOM + stringify([header as string[], ...rows.map((row) => row.map((cell) => (cell === null || cell === undefined ? '' : String(cell))))], { record_delimiter: 'windows', quoted_match: /[\r\n]/ })
 }
 
@@ -62,8 +62,10 @@ export const catalogueExportColumns = [
   'closed_at',
 ] as const
 
-const euros = (cents: number | null) => (cents === null ? '' : centsToEuros(cents))
-const timestamp = (date: Date | null) => (date ? date.toISOString() : '')
+/** A CSV cell of an amount in euros (empty when there is none). */
+export const euros = (cents: number | null) => (cents === null ? '' : centsToEuros(cents))
+/** A CSV cell of a moment in UTC, ISO 8601 (empty when there is none). */
+export const timestamp = (date: Date | null) => (date ? date.toISOString() : '')
 
 /**
  * Every proposal, newest first, as an organiser sees it: status, startup, region, money in
