@@ -1,13 +1,14 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import { notFound, requireVerifiedUser } from '~/modules/accounts/guards.server'
 import { requireRoundOrganiser } from '~/modules/rounds/access.server'
-import { exportRoundCsv, roundExports, type RoundExport } from '~/modules/rounds/exports.server'
+import { roundExportOf } from '~/modules/rounds/exports'
+import { exportRoundCsv } from '~/modules/rounds/exports.server'
 
 /** A round's applications, scores or commitments as a CSV file (`applications.csv` ...), for its organisers only. */
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const actor = await requireVerifiedUser(request, context)
   const round = await requireRoundOrganiser(context.db, actor, params.slug ?? '')
-  const which = roundExports.find((name) => params.file === `${name}.csv`) as RoundExport | undefined
+  const which = roundExportOf(params.file)
   if (!which) throw notFound()
   const day = new Date().toISOString().slice(0, 10)
   return new Response(await exportRoundCsv(context.db, round, which), {

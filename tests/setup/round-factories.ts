@@ -4,7 +4,8 @@
  */
 import { randomBytes } from 'node:crypto'
 import type { Db } from '../../db/client'
-import { poolPledges, roundCriteria, roundJurors, roundQuestions, rounds } from '../../db/schema'
+import { applications, poolPledges, roundCriteria, roundJurors, roundQuestions, rounds } from '../../db/schema'
+import { createProposalFor } from './proposal-factories'
 
 const hour = 60 * 60 * 1000
 
@@ -61,4 +62,27 @@ export async function seatJuror(
 
 export async function pledge(db: Db, roundId: string, investorOrganisationId: string, pledgeCents: number, matchesCommitments = false) {
   await db.insert(poolPledges).values({ roundId, investorOrganisationId, pledgeCents, matchesCommitments })
+}
+
+/**
+ * An application of a startup to the round with one of its proposals (a new draft proposal unless
+ * `proposalId` is given), eligible and submitted now unless told otherwise.
+ */
+export async function createApplication(
+  db: Db,
+  roundId: string,
+  startupOrganisationId: string,
+  overrides: Partial<typeof applications.$inferInsert> = {},
+) {
+  const proposalId = overrides.proposalId ?? (await createProposalFor(db, startupOrganisationId))
+  const [application] = await db
+    .insert(applications)
+    .values({ roundId, startupOrganisationId, proposalId, eligibility: { eligible: true, verdicts: [] }, ...overrides })
+    .returning()
+  return application!
+}
+
+/** An application the organisers shortlisted (at `decidedAt`, now unless told). */
+export function shortlistedApplication(db: Db, roundId: string, startupOrganisationId: string, overrides: Partial<typeof applications.$inferInsert> = {}) {
+  return createApplication(db, roundId, startupOrganisationId, { status: 'shortlisted', decidedAt: new Date(), ...overrides })
 }

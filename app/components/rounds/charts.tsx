@@ -121,7 +121,7 @@ export function StackedBar({ title, segments, shareOf }: { title: string; segmen
             })
           : null}
       </svg>
-      <ul className="grid gap-2 text-sm sm:grid-cols-2">
+      <ul className="space-y-2 text-sm">
         {segments.map((segment) => (
           <li key={segment.key} data-share={segment.key} className="flex items-center gap-2">
             <svg viewBox="0 0 10 10" className="h-3 w-3 shrink-0" aria-hidden="true">

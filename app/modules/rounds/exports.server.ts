@@ -25,11 +25,9 @@ import {
 } from '../../../db/schema'
 import type { Round } from './access.server'
 import { publishedTitles } from './commitments.server'
+import type { RoundExport } from './exports'
 
 const investorOrg = alias(organisations, 'investor_org')
-
-export const roundExports = ['applications', 'scores', 'commitments'] as const
-export type RoundExport = (typeof roundExports)[number]
 
 export const applicationColumns = [
   'application_id',

@@ -14,7 +14,7 @@ import { titleMeta } from '~/modules/i18n/title-meta'
 import { requireRoundOrganiser } from '~/modules/rounds/access.server'
 import { matchingRuleOf } from '~/modules/rounds/commitments.server'
 import { roundDashboard } from '~/modules/rounds/dashboard.server'
-import { roundExports } from '~/modules/rounds/exports.server'
+import { roundExports } from '~/modules/rounds/exports'
 import { ApplicationsSection, CrossBorderSection, EligibilitySection, JurorsSection, PoolSection, ShortlistSection } from './sections'
 
 export const meta = titleMeta
