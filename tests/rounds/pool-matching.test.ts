@@ -92,7 +92,7 @@ describe('the conditions', () => {
     const result = match([startup('a', 'PT', commit(FUND, 'ES', 80_000), commit('pt-angel', 'PT', 60_000))], { pledge: 200_000 })
     const [a] = result.startups
     expect(a).toMatchObject({ committedCents: 140_000 * EUR, privateCents: 60_000 * EUR, investors: 1, foreignInvestors: 0, qualifies: false })
-    expect(result).toMatchObject({ fundPledgeCents: 200_000 * EUR, fundCommittedCents: 80_000 * EUR, poolCents: 120_000 * EUR, usedCents: 0, leftCents: 120_000 * EUR })
+    expect(result.totals).toMatchObject({ fundPledgeCents: 200_000 * EUR, fundCommittedCents: 80_000 * EUR, poolCents: 120_000 * EUR, usedCents: 0, leftCents: 120_000 * EUR })
   })
 })
 
@@ -119,7 +119,7 @@ describe('the amounts', () => {
     expect(byId.b).toMatchObject({ servedAs: 1, matchedCents: 50_000 * EUR, limitedBy: 'startup_cap' })
     expect(byId.c).toMatchObject({ servedAs: 2, matchedCents: 50_000 * EUR, limitedBy: 'startup_cap' })
     expect(byId.a).toMatchObject({ servedAs: 3, entitledCents: 50_000 * EUR, matchedCents: 20_000 * EUR, limitedBy: 'round_cap' })
-    expect(result).toMatchObject({ usedCents: 120_000 * EUR, leftCents: 880_000 * EUR, roundCapLeftCents: 0 })
+    expect(result.totals).toMatchObject({ usedCents: 120_000 * EUR, leftCents: 880_000 * EUR, roundCapLeftCents: 0 })
     expect(result.startups.map((s) => s.applicationId)).toEqual(['a', 'b', 'c'])
   })
 
@@ -145,12 +145,12 @@ describe('the amounts', () => {
       ['b', 20_000 * EUR, 'pool'],
       ['c', 0, 'pool'],
     ])
-    expect(result).toMatchObject({ poolCents: 70_000 * EUR, usedCents: 70_000 * EUR, leftCents: 0, roundCapLeftCents: 50_000 * EUR })
+    expect(result.totals).toMatchObject({ poolCents: 70_000 * EUR, usedCents: 70_000 * EUR, leftCents: 0, roundCapLeftCents: 50_000 * EUR })
   })
 
   it('matches nothing and leaves the pool whole when no startup qualifies', () => {
     const result = match([startup('a', 'PT'), startup('b', 'ES', commit('pt-vc', 'PT', 1_000))])
     expect(result.startups.every((s) => s.matchedCents === 0 && !s.qualifies)).toBe(true)
-    expect(result).toMatchObject({ usedCents: 0, leftCents: 1_000_000 * EUR })
+    expect(result.totals).toMatchObject({ usedCents: 0, leftCents: 1_000_000 * EUR })
   })
 })

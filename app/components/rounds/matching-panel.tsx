@@ -1,10 +1,8 @@
-import { Link } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
-import { useUiLocale } from '~/components/organisations/form-fields'
 import { Card, EmptyState } from '~/components/ui/card'
-import { formatMoney } from '~/modules/i18n/format'
+import { Cell, ColumnHeader, DataTable, RowHeader } from '~/components/ui/table'
 import type { MatchingPanel as Panel } from '~/modules/rounds/commitments.server'
-import { conditionKeys, ConditionMark, MatchingRuleSummary, useConditionHeaders } from './matching-rule'
+import { ConditionCells, ConditionHeaders, MatchedAmount, MatchingRuleSummary, StartupName, useConditionHeaders } from './matching-rule'
 
 /**
  * The public round page's panel once the shortlist is out: for each shortlisted startup, which
@@ -12,7 +10,6 @@ import { conditionKeys, ConditionMark, MatchingRuleSummary, useConditionHeaders 
  */
 export function MatchingPanel({ panel }: { panel: Panel }) {
   const { t } = useTranslation()
-  const locale = useUiLocale()
   const headers = useConditionHeaders(panel.rule)
   return (
     <section aria-labelledby="matching-title" className="space-y-4">
@@ -23,45 +20,29 @@ export function MatchingPanel({ panel }: { panel: Panel }) {
       {panel.startups.length === 0 ? (
         <EmptyState title={t('pool.panel.emptyTitle')} description={t('pool.panel.emptyText')} />
       ) : (
-        <Card className="overflow-x-auto p-0">
-          <table className="w-full text-left text-sm">
-            <caption className="sr-only">{t('pool.panel.caption')}</caption>
-            <thead className="border-b border-line bg-canvas text-xs uppercase tracking-wide text-muted">
-              <tr>
-                <th scope="col" className="px-4 py-3">
-                  {t('pool.table.startup')}
-                </th>
-                {conditionKeys.map((key) => (
-                  <th key={key} scope="col" className="px-4 py-3">
-                    {headers[key]}
-                  </th>
-                ))}
-                <th scope="col" className="px-4 py-3 text-right">
-                  {t('pool.table.matched')}
-                </th>
+        <Card>
+          <DataTable
+            caption={t('pool.panel.caption')}
+            head={
+              <>
+                <ColumnHeader>{t('pool.table.startup')}</ColumnHeader>
+                <ConditionHeaders headers={headers} />
+                <ColumnHeader numeric>{t('pool.table.matched')}</ColumnHeader>
+              </>
+            }
+          >
+            {panel.startups.map((startup) => (
+              <tr key={startup.slug} data-startup={startup.slug}>
+                <RowHeader>
+                  <StartupName startup={startup} />
+                </RowHeader>
+                <ConditionCells conditions={startup.conditions} />
+                <Cell numeric figure="matched">
+                  <MatchedAmount cents={startup.matchedCents} />
+                </Cell>
               </tr>
-            </thead>
-            <tbody className="divide-y divide-line">
-              {panel.startups.map((startup) => (
-                <tr key={startup.slug} data-startup={startup.slug}>
-                  <th scope="row" className="px-4 py-3 font-medium text-ink">
-                    <Link to={`/startups/${startup.slug}`} className="text-brand-700 hover:underline">
-                      {startup.name}
-                    </Link>{' '}
-                    <span className="font-normal text-muted">({startup.country})</span>
-                  </th>
-                  {conditionKeys.map((key) => (
-                    <td key={key} className="px-4 py-3">
-                      <ConditionMark state={startup.conditions[key]} />
-                    </td>
-                  ))}
-                  <td className="px-4 py-3 text-right font-semibold text-ink" data-figure="matched">
-                    {formatMoney(startup.matchedCents, locale)}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+            ))}
+          </DataTable>
         </Card>
       )}
       <details className="rounded-2xl border border-line bg-white p-4">

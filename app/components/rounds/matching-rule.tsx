@@ -1,7 +1,9 @@
+import { Link } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { useUiLocale } from '~/components/organisations/form-fields'
+import { Cell, ColumnHeader } from '~/components/ui/table'
 import { formatMoney, formatNumber } from '~/modules/i18n/format'
-import type { ConditionState, MatchConditions, MatchingRule } from '~/modules/rounds/matching'
+import type { ConditionState, MatchConditions, MatchingRule, MatchLimit } from '~/modules/rounds/matching'
 
 /** The round's matching rule in plain sentences, with the order the pool is served in. */
 export function MatchingRuleSummary({ rule }: { rule: MatchingRule }) {
@@ -57,3 +59,51 @@ export function useConditionHeaders(rule: MatchingRule): Record<keyof MatchCondi
 }
 
 export const conditionKeys = ['minCommitted', 'minInvestors', 'crossBorder'] as const
+
+/** The three condition columns of a table, with the round's thresholds. */
+export function ConditionHeaders({ headers }: { headers: Record<keyof MatchConditions, string> }) {
+  return (
+    <>
+      {conditionKeys.map((key) => (
+        <ColumnHeader key={key}>{headers[key]}</ColumnHeader>
+      ))}
+    </>
+  )
+}
+
+/** A startup's three conditions as table cells. */
+export function ConditionCells({ conditions }: { conditions: MatchConditions }) {
+  return (
+    <>
+      {conditionKeys.map((key) => (
+        <Cell key={key}>
+          <ConditionMark state={conditions[key]} />
+        </Cell>
+      ))}
+    </>
+  )
+}
+
+/** The matched amount, with what held it back when something did. */
+export function MatchedAmount({ cents, limitedBy }: { cents: number; limitedBy?: MatchLimit | null }) {
+  const { t } = useTranslation()
+  const locale = useUiLocale()
+  return (
+    <>
+      <span className="font-semibold text-ink">{formatMoney(cents, locale)}</span>
+      {limitedBy ? <span className="block text-xs font-normal text-muted">{t(`pool.limit.${limitedBy}`)}</span> : null}
+    </>
+  )
+}
+
+/** A shortlisted startup's name, linking to its public page, and its country. */
+export function StartupName({ startup }: { startup: { name: string; slug: string; country: string } }) {
+  return (
+    <>
+      <Link to={`/startups/${startup.slug}`} className="text-brand-700 hover:underline">
+        {startup.name}
+      </Link>{' '}
+      <span className="font-normal text-muted">({startup.country})</span>
+    </>
+  )
+}

@@ -250,7 +250,7 @@ export async function participantPool(db: DbOrTx, round: Round, organisationId: 
     canCommit: round.status === 'shortlisted',
     rule: pool.rule,
     pledge: pool.pledges.find((p) => p.organisationId === organisationId)!,
-    pool: { poolCents: pool.matching.poolCents, usedCents: pool.matching.usedCents, leftCents: pool.matching.leftCents },
+    pool: pool.matching.totals,
     startups: startups.map((startup) => {
       const mine = pool.commitments.find((c) => c.applicationId === startup.applicationId && c.investorOrganisationId === organisationId)
       return { ...startup, mine: mine ? { amountCents: mine.amountCents, updatedAt: mine.updatedAt } : null }

@@ -12,6 +12,7 @@ import type { DbOrTx } from '../../../db/client'
 import { applications, eligibilityChecks, reviews, reviewScores, roundJurors } from '../../../db/schema'
 import type { Round } from './access.server'
 import { roundPool, shortlistMatches, type PledgeView, type ShortlistMatch } from './commitments.server'
+import type { PoolTotals } from './matching'
 import { eligibilityRules, type EligibilityRule, type JurorKind } from './taxonomy'
 
 /** At most this many days on the applications chart (the latest ones). */
@@ -154,16 +155,7 @@ export interface RoundDashboard {
   scoreScale: number
   jurors: JurorScores[]
   shortlist: ShortlistMatch[]
-  pool: {
-    fundPledgeCents: number
-    fundCommittedCents: number
-    poolCents: number
-    usedCents: number
-    leftCents: number
-    roundCapCents: number | null
-    roundCapLeftCents: number | null
-    pledges: PledgeView[]
-  }
+  pool: PoolTotals & { pledges: PledgeView[] }
   crossBorder: CrossBorderShare
 }
 
@@ -177,23 +169,13 @@ export async function roundDashboard(db: DbOrTx, round: Round, options: { timeZo
   ])
   const shortlist = await shortlistMatches(db, pool, options.locale)
   const countryOf = new Map(pool.shortlist.map((entry) => [entry.applicationId, entry.country]))
-  const { matching } = pool
   return {
     applications: applicationStats,
     eligibility,
     scoreScale: round.scoreScale,
     jurors,
     shortlist,
-    pool: {
-      fundPledgeCents: matching.fundPledgeCents,
-      fundCommittedCents: matching.fundCommittedCents,
-      poolCents: matching.poolCents,
-      usedCents: matching.usedCents,
-      leftCents: matching.leftCents,
-      roundCapCents: matching.roundCapCents,
-      roundCapLeftCents: matching.roundCapLeftCents,
-      pledges: pool.pledges,
-    },
+    pool: { ...pool.matching.totals, pledges: pool.pledges },
     crossBorder: crossBorderShare(pool.commitments.map((c) => ({ investorCountry: c.investorCountry, startupCountry: countryOf.get(c.applicationId)!, amountCents: c.amountCents }))),
   }
 }

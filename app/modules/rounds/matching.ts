@@ -86,9 +86,8 @@ export interface StartupMatch {
   limitedBy: MatchLimit | null
 }
 
-export interface MatchingResult {
-  /** In the order of the input (the shortlist). */
-  startups: StartupMatch[]
+/** The pool as a whole. */
+export interface PoolTotals {
   fundPledgeCents: number
   /** What the funds committed directly (not private, taken from their pledges). */
   fundCommittedCents: number
@@ -99,6 +98,12 @@ export interface MatchingResult {
   roundCapCents: number | null
   /** What the round cap still allows (null without a round cap). */
   roundCapLeftCents: number | null
+}
+
+export interface MatchingResult {
+  /** In the order of the input (the shortlist). */
+  startups: StartupMatch[]
+  totals: PoolTotals
 }
 
 const met = (holds: boolean): ConditionState => (holds ? 'met' : 'unmet')
@@ -191,12 +196,14 @@ export function computeMatching(input: MatchingInput): MatchingResult {
   const usedCents = poolCents - poolLeft
   return {
     startups,
-    fundPledgeCents: input.fundPledgeCents,
-    fundCommittedCents,
-    poolCents,
-    usedCents,
-    leftCents: poolLeft,
-    roundCapCents: rule.matchCapRoundCents,
-    roundCapLeftCents: rule.matchCapRoundCents === null ? null : Math.max(0, rule.matchCapRoundCents - usedCents),
+    totals: {
+      fundPledgeCents: input.fundPledgeCents,
+      fundCommittedCents,
+      poolCents,
+      usedCents,
+      leftCents: poolLeft,
+      roundCapCents: rule.matchCapRoundCents,
+      roundCapLeftCents: rule.matchCapRoundCents === null ? null : Math.max(0, rule.matchCapRoundCents - usedCents),
+    },
   }
 }

@@ -1,12 +1,13 @@
-import { Link } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { useUiLocale } from '~/components/organisations/form-fields'
 import { BarList, ColumnChart, StackedBar } from '~/components/rounds/charts'
-import { conditionKeys, ConditionMark, useConditionHeaders } from '~/components/rounds/matching-rule'
+import { ConditionCells, ConditionHeaders, MatchedAmount, StartupName, useConditionHeaders } from '~/components/rounds/matching-rule'
 import { EmptyState } from '~/components/ui/card'
+import { Cell, ColumnHeader, DataTable, RowHeader } from '~/components/ui/table'
 import { formatDate, formatMoney, formatNumber } from '~/modules/i18n/format'
 import type { CrossBorderShare, DayCount, JurorScores, RoundDashboard } from '~/modules/rounds/dashboard.server'
-import type { MatchConditions, MatchingRule, MatchLimit } from '~/modules/rounds/matching'
+import type { ShortlistMatch } from '~/modules/rounds/commitments.server'
+import type { MatchingRule } from '~/modules/rounds/matching'
 import type { EligibilityRule } from '~/modules/rounds/taxonomy'
 
 function SectionTitle({ children }: { children: string }) {
@@ -73,52 +74,41 @@ export function JurorsSection({ jurors, scale }: { jurors: JurorScores[]; scale:
       {jurors.length === 0 ? (
         <EmptyState title={t('pool.dashboard.jurors.emptyTitle')} description={t('pool.dashboard.jurors.emptyText')} />
       ) : (
-        <div className="overflow-x-auto">
-          <table className="w-full text-left text-sm">
-            <thead className="border-b border-line text-xs uppercase tracking-wide text-muted">
-              <tr>
-                <th scope="col" className="py-2 pr-4">
-                  {t('pool.dashboard.jurors.juror')}
-                </th>
-                <th scope="col" className="py-2 pr-4 text-right">
-                  {t('pool.dashboard.jurors.reviews')}
-                </th>
-                <th scope="col" className="py-2 pr-4 text-right">
-                  {t('pool.dashboard.jurors.mean')}
-                </th>
-                {values.map((value) => (
-                  <th key={value} scope="col" className="py-2 px-1 text-right">
-                    {value}
-                  </th>
-                ))}
-                <th scope="col" className="py-2 pl-4">
-                  {t('pool.dashboard.jurors.distribution')}
-                </th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-line">
-              {jurors.map((juror) => (
-                <tr key={juror.id} data-juror={juror.name}>
-                  <th scope="row" className="py-2 pr-4 font-medium text-ink">
-                    {juror.name} <span className="font-normal text-muted">· {t(`pool.dashboard.jurors.kind.${juror.kind}`)}</span>
-                  </th>
-                  <td className="py-2 pr-4 text-right tabular-nums">{formatNumber(juror.reviews, locale)}</td>
-                  <td className="py-2 pr-4 text-right tabular-nums" data-figure="mean">
-                    {juror.mean === null ? '–' : formatNumber(Math.round(juror.mean * 100) / 100, locale)}
-                  </td>
-                  {juror.counts.map((count, index) => (
-                    <td key={index} className="py-2 px-1 text-right tabular-nums text-muted">
-                      {count}
-                    </td>
-                  ))}
-                  <td className="py-2 pl-4">
-                    <Histogram counts={juror.counts} label={t('pool.dashboard.jurors.histogram', { juror: juror.name, counts: juror.counts.map((c, i) => `${i + 1}: ${c}`).join(', ') })} />
-                  </td>
-                </tr>
+        <DataTable
+          head={
+            <>
+              <ColumnHeader>{t('pool.dashboard.jurors.juror')}</ColumnHeader>
+              <ColumnHeader numeric>{t('pool.dashboard.jurors.reviews')}</ColumnHeader>
+              <ColumnHeader numeric>{t('pool.dashboard.jurors.mean')}</ColumnHeader>
+              {values.map((value) => (
+                <ColumnHeader key={value} numeric>
+                  {value}
+                </ColumnHeader>
               ))}
-            </tbody>
-          </table>
-        </div>
+              <ColumnHeader>{t('pool.dashboard.jurors.distribution')}</ColumnHeader>
+            </>
+          }
+        >
+          {jurors.map((juror) => (
+            <tr key={juror.id} data-juror={juror.name}>
+              <RowHeader>
+                {juror.name} <span className="font-normal text-muted">· {t(`pool.dashboard.jurors.kind.${juror.kind}`)}</span>
+              </RowHeader>
+              <Cell numeric>{formatNumber(juror.reviews, locale)}</Cell>
+              <Cell numeric figure="mean">
+                {juror.mean === null ? '–' : formatNumber(Math.round(juror.mean * 100) / 100, locale)}
+              </Cell>
+              {juror.counts.map((count, index) => (
+                <Cell key={index} numeric>
+                  {formatNumber(count, locale)}
+                </Cell>
+              ))}
+              <Cell>
+                <Histogram counts={juror.counts} label={t('pool.dashboard.jurors.histogram', { juror: juror.name, counts: juror.counts.map((c, i) => `${i + 1}: ${c}`).join(', ') })} />
+              </Cell>
+            </tr>
+          ))}
+        </DataTable>
       )}
     </section>
   )
@@ -138,20 +128,10 @@ function Histogram({ counts, label }: { counts: number[]; label: string }) {
   )
 }
 
-interface ShortlistRow {
-  applicationId: string
-  name: string
-  slug: string
-  country: string
-  title: string
-  committedCents: number
-  privateCents: number
-  investors: number
-  conditions: MatchConditions
-  servedAs: number | null
-  matchedCents: number
-  limitedBy: MatchLimit | null
-}
+type ShortlistRow = Pick<
+  ShortlistMatch,
+  'applicationId' | 'name' | 'slug' | 'country' | 'title' | 'committedCents' | 'privateCents' | 'investors' | 'conditions' | 'servedAs' | 'matchedCents' | 'limitedBy'
+>
 
 export function ShortlistSection({ shortlist, rule }: { shortlist: ShortlistRow[]; rule: MatchingRule }) {
   const { t } = useTranslation()
@@ -164,67 +144,40 @@ export function ShortlistSection({ shortlist, rule }: { shortlist: ShortlistRow[
       {shortlist.length === 0 ? (
         <EmptyState title={t('pool.dashboard.shortlist.emptyTitle')} description={t('pool.dashboard.shortlist.emptyText')} />
       ) : (
-        <div className="overflow-x-auto">
-          <table className="w-full text-left text-sm">
-            <thead className="border-b border-line text-xs uppercase tracking-wide text-muted">
-              <tr>
-                <th scope="col" className="py-2 pr-4">
-                  {t('pool.table.startup')}
-                </th>
-                <th scope="col" className="py-2 pr-4 text-right">
-                  {t('pool.dashboard.shortlist.committed')}
-                </th>
-                <th scope="col" className="py-2 pr-4 text-right">
-                  {t('pool.dashboard.shortlist.private')}
-                </th>
-                <th scope="col" className="py-2 pr-4 text-right">
-                  {t('pool.startup.investors')}
-                </th>
-                {conditionKeys.map((key) => (
-                  <th key={key} scope="col" className="py-2 pr-4">
-                    {headers[key]}
-                  </th>
-                ))}
-                <th scope="col" className="py-2 pr-4 text-right">
-                  {t('pool.dashboard.shortlist.order')}
-                </th>
-                <th scope="col" className="py-2 text-right">
-                  {t('pool.table.matched')}
-                </th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-line">
-              {shortlist.map((row) => (
-                <tr key={row.applicationId} data-startup={row.slug}>
-                  <th scope="row" className="py-2 pr-4 font-medium text-ink">
-                    <Link to={`/startups/${row.slug}`} className="text-brand-700 hover:underline">
-                      {row.name}
-                    </Link>{' '}
-                    <span className="font-normal text-muted">({row.country})</span>
-                    {row.title ? <span className="block text-xs font-normal text-muted">{row.title}</span> : null}
-                  </th>
-                  <td className="py-2 pr-4 text-right tabular-nums" data-figure="committed">
-                    {formatMoney(row.committedCents, locale)}
-                  </td>
-                  <td className="py-2 pr-4 text-right tabular-nums" data-figure="private">
-                    {formatMoney(row.privateCents, locale)}
-                  </td>
-                  <td className="py-2 pr-4 text-right tabular-nums">{formatNumber(row.investors, locale)}</td>
-                  {conditionKeys.map((key) => (
-                    <td key={key} className="py-2 pr-4">
-                      <ConditionMark state={row.conditions[key]} />
-                    </td>
-                  ))}
-                  <td className="py-2 pr-4 text-right tabular-nums">{row.servedAs === null ? '–' : formatNumber(row.servedAs, locale)}</td>
-                  <td className="py-2 text-right font-semibold tabular-nums" data-figure="matched">
-                    {formatMoney(row.matchedCents, locale)}
-                    {row.limitedBy ? <span className="block text-xs font-normal text-muted">{t(`pool.limit.${row.limitedBy}`)}</span> : null}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          head={
+            <>
+              <ColumnHeader>{t('pool.table.startup')}</ColumnHeader>
+              <ColumnHeader numeric>{t('pool.dashboard.shortlist.committed')}</ColumnHeader>
+              <ColumnHeader numeric>{t('pool.dashboard.shortlist.private')}</ColumnHeader>
+              <ColumnHeader numeric>{t('pool.startup.investors')}</ColumnHeader>
+              <ConditionHeaders headers={headers} />
+              <ColumnHeader numeric>{t('pool.dashboard.shortlist.order')}</ColumnHeader>
+              <ColumnHeader numeric>{t('pool.table.matched')}</ColumnHeader>
+            </>
+          }
+        >
+          {shortlist.map((row) => (
+            <tr key={row.applicationId} data-startup={row.slug}>
+              <RowHeader>
+                <StartupName startup={row} />
+                {row.title ? <span className="block text-xs font-normal text-muted">{row.title}</span> : null}
+              </RowHeader>
+              <Cell numeric figure="committed">
+                {formatMoney(row.committedCents, locale)}
+              </Cell>
+              <Cell numeric figure="private">
+                {formatMoney(row.privateCents, locale)}
+              </Cell>
+              <Cell numeric>{formatNumber(row.investors, locale)}</Cell>
+              <ConditionCells conditions={row.conditions} />
+              <Cell numeric>{row.servedAs === null ? '–' : formatNumber(row.servedAs, locale)}</Cell>
+              <Cell numeric figure="matched">
+                <MatchedAmount cents={row.matchedCents} limitedBy={row.limitedBy} />
+              </Cell>
+            </tr>
+          ))}
+        </DataTable>
       )}
     </section>
   )
@@ -256,37 +209,28 @@ export function PoolSection({ pool }: { pool: RoundDashboard['pool'] }) {
       {pool.pledges.length === 0 ? (
         <p className="text-sm text-muted">{t('pool.dashboard.pool.noPledges')}</p>
       ) : (
-        <table className="w-full text-left text-sm">
-          <thead className="border-b border-line text-xs uppercase tracking-wide text-muted">
-            <tr>
-              <th scope="col" className="py-2 pr-3">
-                {t('pool.dashboard.pool.investor')}
-              </th>
-              <th scope="col" className="py-2 pr-3 text-right">
-                {t('pool.figures.pledged')}
-              </th>
-              <th scope="col" className="py-2 pr-3 text-right">
-                {t('pool.figures.committed')}
-              </th>
-              <th scope="col" className="py-2 text-right">
-                {t('pool.figures.left')}
-              </th>
+        <DataTable
+          head={
+            <>
+              <ColumnHeader>{t('pool.dashboard.pool.investor')}</ColumnHeader>
+              <ColumnHeader numeric>{t('pool.figures.pledged')}</ColumnHeader>
+              <ColumnHeader numeric>{t('pool.figures.committed')}</ColumnHeader>
+              <ColumnHeader numeric>{t('pool.figures.left')}</ColumnHeader>
+            </>
+          }
+        >
+          {pool.pledges.map((pledge) => (
+            <tr key={pledge.organisationId} data-pledge={pledge.name}>
+              <RowHeader>
+                {pledge.name} <span className="font-normal text-muted">({pledge.country})</span>
+                {pledge.matchesCommitments ? <span className="block text-xs font-normal text-muted">{t('pool.dashboard.pool.matchingFund')}</span> : null}
+              </RowHeader>
+              <Cell numeric>{money(pledge.pledgeCents)}</Cell>
+              <Cell numeric>{money(pledge.committedCents)}</Cell>
+              <Cell numeric>{money(pledge.leftCents)}</Cell>
             </tr>
-          </thead>
-          <tbody className="divide-y divide-line">
-            {pool.pledges.map((pledge) => (
-              <tr key={pledge.organisationId} data-pledge={pledge.name}>
-                <th scope="row" className="py-2 pr-3 font-medium text-ink">
-                  {pledge.name} <span className="font-normal text-muted">({pledge.country})</span>
-                  {pledge.matchesCommitments ? <span className="block text-xs font-normal text-muted">{t('pool.dashboard.pool.matchingFund')}</span> : null}
-                </th>
-                <td className="py-2 pr-3 text-right tabular-nums">{money(pledge.pledgeCents)}</td>
-                <td className="py-2 pr-3 text-right tabular-nums">{money(pledge.committedCents)}</td>
-                <td className="py-2 text-right tabular-nums">{money(pledge.leftCents)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </DataTable>
       )}
     </section>
   )

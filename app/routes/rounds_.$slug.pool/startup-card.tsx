@@ -1,31 +1,24 @@
 import { getFormProps, useForm, type SubmissionResult } from '@conform-to/react'
 import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
-import { Form, Link, useNavigation } from '@remix-run/react'
+import { Form, useNavigation } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { useFieldControl, useFormErrors } from '~/components/account/form-controls'
 import { useUiLocale } from '~/components/organisations/form-fields'
-import { conditionKeys, ConditionMark, useConditionHeaders } from '~/components/rounds/matching-rule'
+import { conditionKeys, ConditionMark, MatchedAmount, StartupName, useConditionHeaders } from '~/components/rounds/matching-rule'
 import { Button } from '~/components/ui/button'
 import { Badge, Card } from '~/components/ui/card'
 import { Field, FormErrors } from '~/components/ui/field'
 import { formatDate, formatMoney, formatNumber } from '~/modules/i18n/format'
 import { EUROS_MAX, EUROS_MIN } from '~/modules/interests/schemas'
-import type { MatchingRule, MatchLimit } from '~/modules/rounds/matching'
+import type { ShortlistMatch } from '~/modules/rounds/commitments.server'
+import type { MatchingRule } from '~/modules/rounds/matching'
 import { RoundCommitmentSchema } from '~/modules/rounds/pool-schemas'
 
-export interface PoolStartupView {
-  applicationId: string
-  name: string
-  slug: string
-  country: string
-  title: string
-  committedCents: number
-  investors: number
-  conditions: Record<(typeof conditionKeys)[number], 'met' | 'unmet' | 'not_required'>
-  qualifies: boolean
-  matchedCents: number
-  limitedBy: MatchLimit | null
-  servedAs: number | null
+export type PoolStartupView = Pick<
+  ShortlistMatch,
+  'applicationId' | 'name' | 'slug' | 'country' | 'title' | 'committedCents' | 'investors' | 'conditions' | 'qualifies' | 'matchedCents' | 'limitedBy'
+> & {
+  /** The organisation's own active commitment. */
   mine: { amountCents: number; updatedAt: string | Date } | null
 }
 
@@ -45,11 +38,8 @@ export function PoolStartupCard(props: {
     <Card className="space-y-4">
       <div data-startup={startup.slug} className="flex flex-wrap items-start justify-between gap-3">
         <div className="min-w-0">
-          <h3 className="text-lg font-semibold text-ink">
-            <Link to={`/startups/${startup.slug}`} className="hover:underline">
-              {startup.name}
-            </Link>{' '}
-            <span className="text-sm font-normal text-muted">({startup.country})</span>
+          <h3 className="text-lg font-semibold">
+            <StartupName startup={startup} />
           </h3>
           {startup.title ? <p className="text-sm text-muted">{startup.title}</p> : null}
         </div>
@@ -70,9 +60,8 @@ export function PoolStartupCard(props: {
         </div>
         <div>
           <dt className="text-muted">{t('pool.startup.matched')}</dt>
-          <dd className="font-semibold text-ink" data-figure="matched">
-            {formatMoney(startup.matchedCents, locale)}
-            {startup.limitedBy ? <span className="block text-xs font-normal text-muted">{t(`pool.limit.${startup.limitedBy}`)}</span> : null}
+          <dd data-figure="matched">
+            <MatchedAmount cents={startup.matchedCents} limitedBy={startup.limitedBy} />
           </dd>
         </div>
       </dl>
