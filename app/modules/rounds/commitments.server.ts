@@ -14,7 +14,7 @@ import { and, asc, eq, inArray, isNull, ne, sql } from 'drizzle-orm'
 import type { Actor } from '~/modules/accounts/actor'
 import { notFound } from '~/modules/accounts/guards.server'
 import type { Locale } from '~/modules/i18n/locales'
-import { pickLocalizedText } from '~/modules/i18n/localized-text'
+import { snapshotTitle } from '~/modules/proposals/proposal-text'
 import type { Db, DbOrTx } from '../../../db/client'
 import { applications, organisations, poolPledges, proposals, proposalVersions, roundCommitments, rounds } from '../../../db/schema'
 import { findRoundBySlug, participatingOrganisationsOf, type Round } from './access.server'
@@ -161,7 +161,7 @@ export async function roundPool(db: DbOrTx, round: Round): Promise<RoundPool> {
   return { rule, shortlist, commitments, pledges, matching }
 }
 
-/** The published titles of proposals in `locale` (or their original language), by proposal id. */
+/** The published titles of proposals for a reader of `locale` (else in their original language), by proposal id. */
 export async function publishedTitles(db: DbOrTx, proposalIds: string[], locale: Locale): Promise<Map<string, string>> {
   if (proposalIds.length === 0) return new Map()
   const rows = await db
@@ -169,12 +169,7 @@ export async function publishedTitles(db: DbOrTx, proposalIds: string[], locale:
     .from(proposals)
     .innerJoin(proposalVersions, eq(proposalVersions.id, proposals.publishedVersionId))
     .where(inArray(proposals.id, proposalIds))
-  return new Map(
-    rows.map(({ id, snapshot }) => {
-      const titles = Object.fromEntries(Object.entries(snapshot.texts).map(([lng, text]) => [lng, text?.title ?? '']))
-      return [id, pickLocalizedText(titles, locale)?.text ?? '']
-    }),
-  )
+  return new Map(rows.map(({ id, snapshot }) => [id, snapshotTitle(snapshot, locale).title ?? '']))
 }
 
 /** A shortlisted startup as the public round page shows it: conditions and matched amount only. */
