@@ -1,5 +1,6 @@
 import accounts from './accounts.json'
 import alerts from './alerts.json'
+import applying from './applying.json'
 import catalogue from './catalogue.json'
 import common from './common.json'
 import dataroom from './dataroom.json'
@@ -13,4 +14,4 @@ import proposals from './proposals.json'
 import startups from './startups.json'
 import watchlist from './watchlist.json'
 
-export default { accounts, alerts, catalogue, common, dataroom, imports, interests, investors, notifications, organisations, pool, proposals, startups, watchlist }
+export default { accounts, alerts, applying, catalogue, common, dataroom, imports, interests, investors, notifications, organisations, pool, proposals, startups, watchlist }

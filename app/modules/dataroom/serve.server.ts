@@ -1,7 +1,7 @@
 import type { AppLoadContext } from '@remix-run/node'
 import { notFound } from '~/modules/accounts/guards.server'
 import { getActor } from '~/modules/accounts/session.server'
-import { contentDisposition, downloadName, fileHeaders, openStoredFile } from '../files/storage.server'
+import { downloadName, openStoredFile, privateFileHeaders } from '../files/storage.server'
 import { typeOfMime } from '../files/sniff'
 import { getDocumentForViewer, recordDocumentAccess } from './access.server'
 
@@ -18,13 +18,6 @@ export async function serveDocument(request: Request, context: AppLoadContext, d
   const file = type ? await openStoredFile(context.config.uploadsDir, 'documents', document.storedName) : null
   if (!file || !type) throw notFound()
   await recordDocumentAccess(context.db, access, action)
-  const name = downloadName(document.originalName, type)
-  const headers = fileHeaders(document.mimeType, file.size, {
-    'Content-Disposition': contentDisposition(action === 'view' ? 'inline' : 'attachment', name),
-    'Cache-Control': 'private, no-store',
-    'Content-Security-Policy': "sandbox; default-src 'none'",
-    'Referrer-Policy': 'no-referrer',
-    'Cross-Origin-Resource-Policy': 'same-origin',
-  })
+  const headers = privateFileHeaders(document.mimeType, file.size, action === 'view' ? 'inline' : 'attachment', downloadName(document.originalName, type))
   return new Response(file.body, { status: 200, headers })
 }

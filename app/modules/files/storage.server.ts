@@ -229,3 +229,14 @@ export function fileHeaders(mimeType: string, size: number, extra: Record<string
     ...extra,
   })
 }
+
+/** Headers of a private upload served to someone allowed to read it: never cached, never run, never embedded elsewhere. */
+export function privateFileHeaders(mimeType: string, size: number, disposition: 'inline' | 'attachment', filename: string): Headers {
+  return fileHeaders(mimeType, size, {
+    'Content-Disposition': contentDisposition(disposition, filename),
+    'Cache-Control': 'private, no-store',
+    'Content-Security-Policy': "sandbox; default-src 'none'",
+    'Referrer-Policy': 'no-referrer',
+    'Cross-Origin-Resource-Policy': 'same-origin',
+  })
+}

@@ -40,11 +40,16 @@ export default function StudioStartupPage() {
         title={startup.name}
         description={t('proposals.studio.startupLead')}
         actions={
-          proposals.length > 0 ? (
-            <Link to={newLink} className={buttonClass()}>
-              {t('proposals.studio.newProposal')}
+          <>
+            <Link to={`/studio/${startup.slug}/rounds`} className={buttonClass('secondary')}>
+              {t('applying.studioLink')}
             </Link>
-          ) : null
+            {proposals.length > 0 ? (
+              <Link to={newLink} className={buttonClass()}>
+                {t('proposals.studio.newProposal')}
+              </Link>
+            ) : null}
+          </>
         }
       />
       {proposals.length === 0 ? (
