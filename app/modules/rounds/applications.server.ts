@@ -380,12 +380,55 @@ function answerRow(question: RoundQuestion, value: string | number | undefined) 
   return { text: text || null, number: null }
 }
 
+type AnswerRow = typeof applicationAnswers.$inferSelect
+
+/** Required questions left without an answer (a file already sent counts), by form field. */
+function missingAnswers(questions: RoundQuestion[], input: ApplicationInput, existing: AnswerRow[]): Record<string, string[]> {
+  const missing: Record<string, string[]> = {}
+  for (const question of questions.filter((q) => q.required)) {
+    if (question.kind === 'file') {
+      const hasFile = input.files.has(question.id) || existing.some((answer) => answer.questionId === question.id && answer.storedFile)
+      if (!hasFile) missing[answerField(question.id)] = ['applying.errors.fileRequired']
+      continue
+    }
+    const answer = answerRow(question, input.answers[question.id])
+    if (answer.text === null && answer.number === null) missing[answerField(question.id)] = ['applying.errors.answerRequired']
+  }
+  return missing
+}
+
+/**
+ * Writes every answer of the application and moves new files into place (inside the
+ * transaction: if a move fails, no answer points at nothing). Returns the stored files that new
+ * ones replaced, to remove once the transaction has committed.
+ */
+async function writeAnswers(tx: DbOrTx, uploadsDir: string, applicationId: string, questions: RoundQuestion[], input: ApplicationInput, existing: AnswerRow[], now: Date) {
+  const replaced: string[] = []
+  const kept: ReceivedUpload[] = []
+  for (const question of questions) {
+    const upload = question.kind === 'file' ? input.files.get(question.id) : undefined
+    if (question.kind === 'file' && !upload) continue
+    const row = upload
+      ? { storedFile: upload.storedName, fileName: upload.originalName, text: null, number: null, updatedAt: now }
+      : { ...answerRow(question, input.answers[question.id]), storedFile: null, fileName: null, updatedAt: now }
+    await tx
+      .insert(applicationAnswers)
+      .values({ applicationId, questionId: question.id, ...row })
+      .onConflictDoUpdate({ target: [applicationAnswers.applicationId, applicationAnswers.questionId], set: row })
+    const before = existing.find((answer) => answer.questionId === question.id)?.storedFile
+    if (upload && before) replaced.push(before)
+    if (upload) kept.push(upload)
+  }
+  for (const upload of kept) await keepUpload(uploadsDir, upload)
+  return replaced
+}
+
 /**
  * Applies to the round with a published proposal of the startup and the answers, or (with an
  * active application) replaces the proposal and answers. A file answer already sent is kept
  * unless a new file replaces it. Refused (ApplicationRefused) outside the window, for a
- * proposal that is not the startup's published one, a required answer missing, or an
- * ineligible proposal; the eligibility check is recorded either way.
+ * proposal that is not the startup's published one or a required answer missing, and for an
+ * ineligible proposal, whose check is recorded all the same (as is an eligible one's).
  */
 export async function saveApplication(
   db: Db,
@@ -397,8 +440,7 @@ export async function saveApplication(
   now: Date = new Date(),
 ): Promise<{ applicationId: string; created: boolean }> {
   assertStartupMember(actor, startupId)
-  const replaced: string[] = []
-  let outcome: { applicationId: string; created: boolean } | { ineligible: EligibilityResult }
+  let outcome: { applicationId: string; created: boolean; replaced: string[] } | { ineligible: EligibilityResult }
   try {
     outcome = await db.transaction(async (tx) => {
       const round = await roundForShare(tx, roundId)
@@ -412,15 +454,9 @@ export async function saveApplication(
       const questions = await questionsOf(tx, round.id)
       const existing = active ? await tx.select().from(applicationAnswers).where(eq(applicationAnswers.applicationId, active.id)) : []
 
-      const fieldErrors: Record<string, string[]> = {}
       const proposal = (await publishedProposalsOf(tx, startupId, 'en')).find((candidate) => candidate.id === input.proposalId)
+      const fieldErrors = missingAnswers(questions, input, existing)
       if (!proposal) fieldErrors.proposalId = ['applying.errors.proposalNotPublished']
-      for (const question of questions) {
-        const hasFile = input.files.has(question.id) || existing.some((answer) => answer.questionId === question.id && answer.storedFile)
-        if (question.kind === 'file' && question.required && !hasFile) fieldErrors[answerField(question.id)] = ['applying.errors.fileRequired']
-        const answer = answerRow(question, input.answers[question.id])
-        if (question.kind !== 'file' && question.required && answer.text === null && answer.number === null) fieldErrors[answerField(question.id)] = ['applying.errors.answerRequired']
-      }
       if (!proposal || Object.keys(fieldErrors).length > 0) throw new ApplicationRefused('fields', { fieldErrors })
 
       const eligibility = checkEligibility(round, await startupFactsOf(tx, startupId), proposal.facts)
@@ -436,32 +472,8 @@ export async function saveApplication(
             .insert(applications)
             .values({ ...values, roundId: round.id, startupOrganisationId: startupId, submittedAt: now })
             .returning({ id: applications.id })
-      const applicationId = saved!.id
-      for (const question of questions) {
-        const upload = input.files.get(question.id)
-        const before = existing.find((answer) => answer.questionId === question.id)
-        if (question.kind === 'file') {
-          if (!upload) continue
-          if (before?.storedFile) replaced.push(before.storedFile)
-          const file = { storedFile: upload.storedName, fileName: upload.originalName, text: null, number: null, updatedAt: now }
-          await tx
-            .insert(applicationAnswers)
-            .values({ applicationId, questionId: question.id, ...file })
-            .onConflictDoUpdate({ target: [applicationAnswers.applicationId, applicationAnswers.questionId], set: file })
-          continue
-        }
-        const row = { ...answerRow(question, input.answers[question.id]), storedFile: null, fileName: null, updatedAt: now }
-        await tx
-          .insert(applicationAnswers)
-          .values({ applicationId, questionId: question.id, ...row })
-          .onConflictDoUpdate({ target: [applicationAnswers.applicationId, applicationAnswers.questionId], set: row })
-      }
-      // Moved into place inside the transaction: if a move fails, no answer points at nothing.
-      for (const question of questions) {
-        const upload = input.files.get(question.id)
-        if (upload && question.kind === 'file') await keepUpload(uploadsDir, upload)
-      }
-      return { applicationId, created: !active }
+      const replaced = await writeAnswers(tx, uploadsDir, saved!.id, questions, input, existing, now)
+      return { applicationId: saved!.id, created: !active, replaced }
     })
   } catch (error) {
     await discardUploads(input.files.values())
@@ -471,8 +483,8 @@ export async function saveApplication(
     await discardUploads(input.files.values())
     throw new ApplicationRefused('ineligible', { eligibility: outcome.ineligible })
   }
-  await Promise.all(replaced.map((storedFile) => removeStoredFile(uploadsDir, 'documents', storedFile)))
-  return outcome
+  await Promise.all(outcome.replaced.map((storedFile) => removeStoredFile(uploadsDir, 'documents', storedFile)))
+  return { applicationId: outcome.applicationId, created: outcome.created }
 }
 
 /** Withdraws the startup's active application while the window is open. */

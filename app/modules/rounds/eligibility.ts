@@ -87,8 +87,8 @@ export function checkEligibility(round: RoundEligibility, startup: StartupFacts,
   return { eligible: verdicts.every((verdict) => verdict.passed), verdicts }
 }
 
-/** True when the round asks nothing of this rule. */
-function acceptsAny(verdict: RuleVerdict): boolean {
+/** True when the round asks nothing of this rule (it passes, with nothing to check). */
+export function acceptsAny(verdict: RuleVerdict): boolean {
   const { values, min, max } = verdict.expected
   return values ? values.length === 0 : (min ?? null) === null && (max ?? null) === null
 }
