@@ -21,7 +21,7 @@ import { pickLocalizedText } from '~/modules/i18n/localized-text'
 import type { Locale } from '~/modules/i18n/locales'
 import { isUuid } from '~/modules/proposals/access.server'
 import { visibleProposal } from '~/modules/proposals/disclosure.server'
-import { pickProposalText } from '~/modules/proposals/proposal-text'
+import { snapshotTitle } from '~/modules/proposals/proposal-text'
 import type { Db, DbOrTx } from '../../../db/client'
 import {
   applicationAnswers,
@@ -114,11 +114,11 @@ export async function publishedProposalsOf(db: DbOrTx, startupId: string, locale
     .where(and(eq(proposals.organisationId, startupId), visibleProposal))
     .orderBy(desc(proposals.firstPublishedAt))
   return rows.map(({ id, snapshot }) => {
-    const text = pickProposalText(snapshot.texts, locale, snapshot.originalLocale)
+    const { title, lang } = snapshotTitle(snapshot, locale)
     return {
       id,
-      title: text?.title ?? '',
-      titleLang: text?.lang ?? snapshot.originalLocale,
+      title: title ?? '',
+      titleLang: lang ?? snapshot.originalLocale,
       facts: { subsector: snapshot.subsector, stage: snapshot.stage, trl: snapshot.trl, amountSoughtCents: snapshot.amountSoughtCents },
     }
   })
@@ -256,13 +256,13 @@ export async function applicationsOfStartup(db: DbOrTx, startupId: string, local
     .orderBy(desc(applications.submittedAt))
   const outcomes = await outcomesOf(db, rows.map((row) => row.application))
   return rows.map(({ application, round, snapshot }) => {
-    const title = snapshot ? pickProposalText(snapshot.texts, locale, snapshot.originalLocale) : null
+    const title = snapshotTitle(snapshot, locale)
     const { name, nameLang } = roundText(round, locale)
     return {
       id: application.id,
       round: { slug: round.slug, name, nameLang, closesAt: round.closesAt },
-      proposalTitle: title?.title ?? '',
-      proposalTitleLang: title?.lang ?? locale,
+      proposalTitle: title.title ?? '',
+      proposalTitleLang: title.lang ?? locale,
       status: statusForApplicant(application),
       submittedAt: application.submittedAt,
       updatedAt: application.updatedAt,
@@ -540,7 +540,7 @@ async function readApplications(db: DbOrTx, where: ReturnType<typeof and>, local
     .from(applicationAnswers)
     .where(inArray(applicationAnswers.applicationId, rows.map((row) => row.application.id)))
   return rows.map(({ application, snapshot, startup }) => {
-    const title = snapshot ? pickProposalText(snapshot.texts, locale, snapshot.originalLocale) : null
+    const title = snapshotTitle(snapshot, locale)
     return {
       id: application.id,
       roundId: application.roundId,
@@ -552,7 +552,7 @@ async function readApplications(db: DbOrTx, where: ReturnType<typeof and>, local
       feedback: application.feedback,
       outcomeSentAt: application.outcomeSentAt,
       eligibility: application.eligibility,
-      proposal: { id: application.proposalId, title: title?.title ?? '', titleLang: title?.lang ?? locale },
+      proposal: { id: application.proposalId, title: title.title ?? '', titleLang: title.lang ?? locale },
       startup: { ...startup, region: startup.region ?? null },
       answers: answerViews(answers.filter((answer) => answer.applicationId === application.id)),
     }
