@@ -41,6 +41,7 @@ export default function OrganiserOverview() {
         <TaskLink to="/organiser/proposals" title={t('catalogue.organiserLinks.moderation')} text={t('catalogue.organiserLinks.moderationText')} />
         <TaskLink to="/organiser/investors" title={t('catalogue.organiserLinks.investors')} text={t('catalogue.organiserLinks.investorsText')} />
         <TaskLink to="/organiser/conversations" title={t('interests.moderation.title')} text={t('interests.moderation.linkText')} />
+        <TaskLink to="/organiser/rounds" title={t('rounds.links.organiser')} text={t('rounds.links.organiserText')} />
         <TaskLink to="/organiser/import" title={t('imports.links.import')} text={t('imports.links.lead')} />
         <a href="/organiser/proposals.csv" download className={taskClass}>
           <span className="block text-lg font-semibold text-ink">{t('imports.links.export')}</span>

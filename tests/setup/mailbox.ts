@@ -9,7 +9,7 @@ export function mailTo(db: Db, to: string) {
 }
 
 /** The token of the first `${appUrl}${path}/<token>` link in a text, or throws. */
-export function tokenFromLink(text: string, path: '/verify-email' | '/reset-password', appUrl = TEST_APP_URL): string {
+export function tokenFromLink(text: string, path: '/verify-email' | '/reset-password' | '/jury-invitations', appUrl = TEST_APP_URL): string {
   const match = text.match(new RegExp(`${appUrl.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}${path}/([A-Za-z0-9_-]+)`))
   if (!match) throw new Error(`no ${path} link in:\n${text}`)
   return match[1]!

@@ -11,7 +11,8 @@ import notifications from './notifications.json'
 import organisations from './organisations.json'
 import pool from './pool.json'
 import proposals from './proposals.json'
+import rounds from './rounds.json'
 import startups from './startups.json'
 import watchlist from './watchlist.json'
 
-export default { accounts, alerts, applying, catalogue, common, dataroom, imports, interests, investors, notifications, organisations, pool, proposals, startups, watchlist }
+export default { accounts, alerts, applying, catalogue, common, dataroom, imports, interests, investors, notifications, organisations, pool, proposals, rounds, startups, watchlist }

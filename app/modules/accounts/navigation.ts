@@ -16,6 +16,8 @@ export function navigationFor(actor: Actor): NavItem[] {
   // Searches saved from the search page, with their email alerts (a confirmed email saves them).
   if (actor.emailVerified) items.push({ to: '/saved-searches', label: 'alerts.nav.savedSearches' })
   items.push({ to: '/startups', label: 'common.nav.startups' })
+  // Cross-border funding rounds: open and upcoming calls, for everyone.
+  items.push({ to: '/rounds', label: 'rounds.nav' })
   // The investor directory is for startups looking for investors, and for organisers.
   if (actor.emailVerified && (isOrganiser(actor) || actor.memberships.some((m) => m.kind === 'startup'))) items.push({ to: '/investors', label: 'investors.nav' })
   for (const membership of actor.memberships) {
@@ -47,4 +49,5 @@ export function navigationFor(actor: Actor): NavItem[] {
 export const publicNavigation: NavItem[] = [
   { to: '/proposals', label: 'common.nav.proposals' },
   { to: '/startups', label: 'common.nav.startups' },
+  { to: '/rounds', label: 'rounds.nav' },
 ]

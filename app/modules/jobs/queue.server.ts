@@ -7,6 +7,7 @@ export interface JobPayloads {
   'email.password-reset': { userId: string }
   'email.invitation': { invitationId: string }
   'email.notification': { notificationId: string }
+  'email.jury-invitation': { jurorId: string }
   'email.alert-digest': { userId: string; frequency: 'instant' | 'daily' | 'weekly'; groups: { savedSearchId: string; proposalIds: string[] }[] }
   'alerts.digest': { frequency: 'instant' | 'daily' | 'weekly' }
   'investors.lapse-warning': Record<string, never>

@@ -7,6 +7,7 @@ import { sendNotificationEmail } from '../notifications/emails.server'
 import { lapseWarningJob } from '../investors/lapse-warning.server'
 import { sendInvitationEmail } from '../organisations/emails.server'
 import { expireProposalsJob } from '../proposals/jobs.server'
+import { sendJuryInvitationEmail } from '../rounds/juror-emails.server'
 import { pruneExpiredRecords } from '../security/maintenance.server'
 import { closingSoonJob } from '../watchlist/jobs.server'
 import { checkSearchJob, reindexSearchJob, syncSearchJob } from '../../../search/jobs.server'
@@ -17,6 +18,7 @@ export const taskHandlers: { [N in JobName]: JobHandler<N> } = {
   'email.password-reset': sendPasswordResetEmail,
   'email.invitation': sendInvitationEmail,
   'email.notification': sendNotificationEmail,
+  'email.jury-invitation': sendJuryInvitationEmail,
   'email.alert-digest': sendAlertDigestEmail,
   'alerts.digest': queueAlertDigestsJob,
   'investors.lapse-warning': lapseWarningJob,

@@ -1,7 +1,8 @@
-import { and, asc, eq, isNull, like, or } from 'drizzle-orm'
+import { and, asc, eq, isNull } from 'drizzle-orm'
 import { forbidden, notFound } from '~/modules/accounts/guards.server'
 import type { Actor } from '~/modules/accounts/actor'
 import type { DbOrTx, Tx } from '../../../db/client'
+import { insertWithUniqueSlug } from '../../../db/unique-slug'
 import { invitations, investorProfiles, memberships, organisations, startupProfiles, users } from '../../../db/schema'
 import type { CreateOrganisationInput } from './schemas'
 
@@ -21,25 +22,17 @@ export function slugify(name: string): string {
   return slug || 'organisation'
 }
 
-async function insertWithUniqueSlug(tx: Tx, values: Omit<typeof organisations.$inferInsert, 'slug'>) {
-  const base = slugify(values.name)
-  const existing = await tx
-    .select({ slug: organisations.slug })
-    .from(organisations)
-    .where(or(eq(organisations.slug, base), like(organisations.slug, `${base}-%`)))
-  const taken = new Set(existing.map((row) => row.slug))
-  for (let n = 1; ; n++) {
-    const slug = n === 1 ? base : `${base}-${n}`
-    if (taken.has(slug) || reservedSlugs.has(slug)) continue
-    // Another request may take the same slug meanwhile: the unique index decides, and we try the next.
-    const [row] = await tx
-      .insert(organisations)
-      .values({ ...values, slug })
-      .onConflictDoNothing({ target: organisations.slug })
-      .returning()
-    if (row) return row
-    taken.add(slug)
-  }
+function insertOrganisation(tx: Tx, values: Omit<typeof organisations.$inferInsert, 'slug'>) {
+  return insertWithUniqueSlug(tx, {
+    table: organisations,
+    slugColumn: organisations.slug,
+    base: slugify(values.name),
+    reserved: reservedSlugs,
+    insert: async (slug) => {
+      const [row] = await tx.insert(organisations).values({ ...values, slug }).onConflictDoNothing({ target: organisations.slug }).returning()
+      return row
+    },
+  })
 }
 
 /**
@@ -50,7 +43,7 @@ export async function createOrganisation(db: DbOrTx, actor: Actor, input: Create
   if (!actor.emailVerified) throw forbidden()
   if (input.kind === 'organiser' && !actor.isAdmin) throw forbidden()
   return db.transaction(async (tx) => {
-    const organisation = await insertWithUniqueSlug(tx, {
+    const organisation = await insertOrganisation(tx, {
       kind: input.kind,
       name: input.name,
       country: input.country,

@@ -7,7 +7,7 @@
 import { and, eq, inArray, isNotNull, isNull } from 'drizzle-orm'
 import { notFound } from '~/modules/accounts/guards.server'
 import type { Actor } from '~/modules/accounts/actor'
-import type { DbOrTx } from '../../../db/client'
+import type { DbOrTx, Tx } from '../../../db/client'
 import { poolPledges, roundJurors, rounds } from '../../../db/schema'
 
 export type Round = typeof rounds.$inferSelect
@@ -26,6 +26,17 @@ export function organisesRound(actor: Actor, round: Pick<Round, 'organiserOrgani
 /** The round, for someone who organises it; a 404 for anyone else. */
 export async function requireRoundOrganiser(db: DbOrTx, actor: Actor, slug: string): Promise<Round> {
   const round = await findRoundBySlug(db, slug)
+  if (!round || !organisesRound(actor, round)) throw notFound()
+  return round
+}
+
+/**
+ * The round's row locked for the rest of the transaction (changes to one round go one at a
+ * time, so a status change and an edit never cross), for someone who organises it; a 404 for
+ * anyone else.
+ */
+export async function lockRoundFor(tx: Tx, actor: Actor, roundId: string): Promise<Round> {
+  const [round] = await tx.select().from(rounds).where(eq(rounds.id, roundId)).for('update')
   if (!round || !organisesRound(actor, round)) throw notFound()
   return round
 }

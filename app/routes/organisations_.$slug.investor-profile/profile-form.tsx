@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next'
 import { fieldProps, useUiLocale } from '~/components/organisations/form-fields'
 import { Button } from '~/components/ui/button'
 import { Card } from '~/components/ui/card'
+import { CheckboxGroup } from '~/components/ui/checkbox-group'
 import { Field, FormErrors, SelectField, TextareaField } from '~/components/ui/field'
 import { localeNames, supportedLocales } from '~/modules/i18n/locales'
 import type { InvestorProfileForEditing } from '~/modules/investors/profile.server'
@@ -17,38 +18,6 @@ import { stages, trlLevels } from '~/modules/proposals/taxonomy'
 import { subsectorLabelKey, subsectors } from '~/modules/startups/subsectors'
 
 const translated = (field: FieldMetadata<unknown>, t: TFunction) => field.errors?.map((error) => t(error))
-
-/** A fieldset of checkboxes for one array field, its errors under it. */
-function CheckboxGroup(props: { legend: string; hint?: string; field: FieldMetadata<unknown>; options: { value: string; label: string }[]; columns?: string }) {
-  const { t } = useTranslation()
-  const chosen = new Set([props.field.initialValue ?? []].flat())
-  const errors = translated(props.field, t)
-  return (
-    <fieldset className="mt-6" aria-describedby={errors?.length ? `${props.field.id}-error` : undefined}>
-      <legend className="text-sm font-medium text-ink">{props.legend}</legend>
-      {props.hint ? <p className="mt-1 text-xs text-muted">{props.hint}</p> : null}
-      <div className={`mt-2 grid gap-2 ${props.columns ?? 'sm:grid-cols-3'}`}>
-        {props.options.map((option) => (
-          <label key={option.value} className="flex items-center gap-2 text-sm text-ink">
-            <input
-              type="checkbox"
-              name={props.field.name}
-              value={option.value}
-              defaultChecked={chosen.has(option.value)}
-              className="h-4 w-4 accent-brand-700"
-            />
-            {option.label}
-          </label>
-        ))}
-      </div>
-      {errors?.length ? (
-        <p id={`${props.field.id}-error`} role="alert" className="mt-1 text-sm text-danger">
-          {[...new Set(errors)].join(' ')}
-        </p>
-      ) : null}
-    </fieldset>
-  )
-}
 
 /** The investor profile form: who the investor is, what it invests in, how much, where, and its track record. */
 export function InvestorProfileForm(props: { profile: InvestorProfileForEditing; lastResult?: SubmissionResult<string[]> }) {

@@ -1,0 +1,42 @@
+import { Button, Heading, Link, Text } from '@react-email/components'
+import type { TFunction } from 'i18next'
+import { EmailLayout, emailStyles } from './layout'
+
+export interface JuryInvitationEmailProps {
+  /** Translations of the recipient's language. */
+  t: TFunction
+  lang: string
+  name: string
+  inviterName: string
+  organiserName: string
+  /** The round's name in the recipient's language. */
+  roundName: string
+  /** "as an independent expert" / "for Douro Health Capital", already translated. */
+  seat: string
+  /** The closing time of applications, formatted in the round's zone with the zone named. */
+  closes: string
+  url: string
+  email: string
+}
+
+/** "Ana invited you to the jury of the Cross-border biotech round": the link accepts the seat. */
+export function JuryInvitationEmail(props: JuryInvitationEmailProps) {
+  const { t } = props
+  const values = { name: props.name, inviter: props.inviterName, organiser: props.organiserName, round: props.roundName, seat: props.seat, closes: props.closes }
+  return (
+    <EmailLayout lang={props.lang} preview={t('rounds.email.jury.preview', values)} footer={t('rounds.email.jury.footer', { email: props.email })}>
+      <Heading as="h1" style={{ ...emailStyles.text, fontSize: '20px', fontWeight: 600 }}>
+        {t('rounds.email.jury.heading', values)}
+      </Heading>
+      <Text style={emailStyles.text}>{t('rounds.email.jury.greeting', values)}</Text>
+      <Text style={emailStyles.text}>{t('rounds.email.jury.body', values)}</Text>
+      <Text style={emailStyles.text}>{t('rounds.email.jury.about', values)}</Text>
+      <Button href={props.url} style={emailStyles.button}>
+        {t('rounds.email.jury.button')}
+      </Button>
+      <Text style={emailStyles.muted}>
+        {t('rounds.email.jury.linkFallback')} <Link href={props.url}>{props.url}</Link>
+      </Text>
+    </EmailLayout>
+  )
+}
