@@ -13,6 +13,7 @@ import { EUROS_MAX, EUROS_MIN } from '~/modules/interests/schemas'
 import type { ShortlistMatch } from '~/modules/rounds/commitments.server'
 import type { MatchingRule } from '~/modules/rounds/matching'
 import { RoundCommitmentSchema } from '~/modules/rounds/pool-schemas'
+import { useViewerTimeZone } from '~/root'
 
 export type PoolStartupView = Pick<
   ShortlistMatch,
@@ -33,6 +34,7 @@ export function PoolStartupCard(props: {
   const { t } = useTranslation()
   const locale = useUiLocale()
   const headers = useConditionHeaders(props.rule)
+  const timeZone = useViewerTimeZone()
   const { startup } = props
   return (
     <Card className="space-y-4">
@@ -76,7 +78,7 @@ export function PoolStartupCard(props: {
       <div className="border-t border-line pt-4">
         {startup.mine ? (
           <p className="mb-3 text-sm text-ink" data-figure="mine">
-            {t('pool.startup.yours', { amount: formatMoney(startup.mine.amountCents, locale), date: formatDate(new Date(startup.mine.updatedAt), locale) })}
+            {t('pool.startup.yours', { amount: formatMoney(startup.mine.amountCents, locale), date: formatDate(new Date(startup.mine.updatedAt), locale, timeZone) })}
           </p>
         ) : (
           <p className="mb-3 text-sm text-muted">{t('pool.startup.noneYours')}</p>
