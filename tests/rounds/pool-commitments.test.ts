@@ -7,6 +7,7 @@
 import { eq, isNull } from 'drizzle-orm'
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { publicMatchingPanel } from '~/modules/rounds/commitments.server'
+import { loader as roundPageLoader } from '~/routes/rounds.$slug._index/route'
 import { action, loader } from '~/routes/rounds_.$slug.pool/route'
 import { roundCommitments, rounds } from '../../db/schema'
 import { makeRequest, testLoadContext } from '../setup/context'
@@ -205,6 +206,18 @@ describe('committing', () => {
 })
 
 describe('the public panel', () => {
+  it('shows on the public round page to anyone, without who committed what', async () => {
+    await commit('porto', 'fagos', '60000')
+    await commit('seed', 'fagos', '45000')
+    const page = await callRoute(roundPageLoader, makeRequest(`/rounds/${world.round.slug}`), context(), { slug: world.round.slug })
+    expect(page.status).toBe(200)
+    expect(page.data.matching.startups.map((s: { name: string; matchedCents: number }) => [s.name, s.matchedCents])).toEqual([
+      ['Biomar Norte', 0],
+      ['Fagos Atlánticos', 50_000 * EUR],
+    ])
+    expect(JSON.stringify(page.data.matching)).not.toMatch(/Porto Ventures|Galicia Seed|105000|10500000/)
+  })
+
   it('is there once the shortlist is out (shortlisted and closed rounds), not before', async () => {
     expect(await publicMatchingPanel(t.db, { ...world.round, status: 'under_review' })).toBeNull()
     expect(await publicMatchingPanel(t.db, { ...world.round, status: 'open' })).toBeNull()

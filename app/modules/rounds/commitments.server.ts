@@ -19,19 +19,8 @@ import type { Db, DbOrTx } from '../../../db/client'
 import { applications, organisations, poolPledges, proposals, proposalVersions, roundCommitments, rounds } from '../../../db/schema'
 import { findRoundBySlug, participatingOrganisationsOf, type Round } from './access.server'
 import { computeMatching, type MatchConditions, type MatchingResult, type MatchingRule, type StartupMatch } from './matching'
-
-/** A request that breaks a rule of the pool (the round not shortlisted, a pledge exceeded...). */
-export class PoolRuleError extends Error {
-  override name = 'PoolRuleError'
-
-  constructor(
-    readonly messageKey: string,
-    readonly status: 400 | 409 = 409,
-    readonly field?: 'amount',
-  ) {
-    super(messageKey)
-  }
-}
+import { roundPledges, type RoundPledge } from './pledges.server'
+import { RoundRuleError } from './round-rule-error'
 
 export function matchingRuleOf(round: Round): MatchingRule {
   return {
@@ -100,16 +89,8 @@ async function activeCommitmentsOf(db: DbOrTx, applicationIds: string[]): Promis
     .orderBy(asc(roundCommitments.createdAt))
 }
 
-export interface PledgeView {
-  organisationId: string
-  name: string
-  country: string
-  pledgeCents: number
-  matchesCommitments: boolean
-  /** The organisation's active commitments to the round's shortlist. */
-  committedCents: number
-  leftCents: number
-}
+/** A participating organisation's pledge, with its active commitments to the round's shortlist and what is left. */
+export type PledgeView = RoundPledge & { committedCents: number; leftCents: number }
 
 export interface RoundPool {
   rule: MatchingRule
@@ -121,21 +102,7 @@ export interface RoundPool {
 
 /** Everything the matching rule needs, and what it makes of it. */
 export async function roundPool(db: DbOrTx, round: Round): Promise<RoundPool> {
-  const [shortlist, pledgeRows] = await Promise.all([
-    shortlistOf(db, round.id),
-    db
-      .select({
-        organisationId: poolPledges.investorOrganisationId,
-        name: organisations.name,
-        country: organisations.country,
-        pledgeCents: poolPledges.pledgeCents,
-        matchesCommitments: poolPledges.matchesCommitments,
-      })
-      .from(poolPledges)
-      .innerJoin(organisations, eq(organisations.id, poolPledges.investorOrganisationId))
-      .where(eq(poolPledges.roundId, round.id))
-      .orderBy(asc(organisations.name)),
-  ])
+  const [shortlist, pledgeRows] = await Promise.all([shortlistOf(db, round.id), roundPledges(db, round.id)])
   const commitments = await activeCommitmentsOf(
     db,
     shortlist.map((entry) => entry.applicationId),
@@ -145,7 +112,7 @@ export async function roundPool(db: DbOrTx, round: Round): Promise<RoundPool> {
   const matching = computeMatching({
     rule,
     fundPledgeCents: funds.reduce((sum, pledge) => sum + pledge.pledgeCents, 0),
-    fundIds: funds.map((pledge) => pledge.organisationId),
+    fundIds: funds.map((pledge) => pledge.investorOrganisationId),
     startups: shortlist.map((entry) => ({
       applicationId: entry.applicationId,
       country: entry.country,
@@ -155,7 +122,7 @@ export async function roundPool(db: DbOrTx, round: Round): Promise<RoundPool> {
     })),
   })
   const pledges = pledgeRows.map((pledge) => {
-    const committedCents = commitments.filter((c) => c.investorOrganisationId === pledge.organisationId).reduce((sum, c) => sum + c.amountCents, 0)
+    const committedCents = commitments.filter((c) => c.investorOrganisationId === pledge.investorOrganisationId).reduce((sum, c) => sum + c.amountCents, 0)
     return { ...pledge, committedCents, leftCents: Math.max(0, pledge.pledgeCents - committedCents) }
   })
   return { rule, shortlist, commitments, pledges, matching }
@@ -244,7 +211,7 @@ export async function participantPool(db: DbOrTx, round: Round, organisationId: 
   return {
     canCommit: round.status === 'shortlisted',
     rule: pool.rule,
-    pledge: pool.pledges.find((p) => p.organisationId === organisationId)!,
+    pledge: pool.pledges.find((p) => p.investorOrganisationId === organisationId)!,
     pool: pool.matching.totals,
     startups: startups.map((startup) => {
       const mine = pool.commitments.find((c) => c.applicationId === startup.applicationId && c.investorOrganisationId === organisationId)
@@ -273,7 +240,7 @@ async function lockTarget(tx: DbOrTx, actor: Actor, round: Round, target: Commit
     .for('update')
   const [current] = await tx.select({ status: rounds.status }).from(rounds).where(eq(rounds.id, round.id))
   if (!pledge || !current) throw notFound()
-  if (current.status !== 'shortlisted') throw new PoolRuleError(current.status === 'closed' ? 'pool.errors.roundClosed' : 'pool.errors.notShortlistedYet')
+  if (current.status !== 'shortlisted') throw new RoundRuleError(current.status === 'closed' ? 'pool.errors.roundClosed' : 'pool.errors.notShortlistedYet', undefined, 409)
   const [application] = await tx
     .select({ id: applications.id })
     .from(applications)
@@ -309,7 +276,7 @@ export async function commitToApplication(
           isNull(roundCommitments.withdrawnAt),
         ),
       )
-    if (Number(elsewhere!.cents) + amountCents > pledgeCents) throw new PoolRuleError('pool.errors.overPledge', 400, 'amount')
+    if (Number(elsewhere!.cents) + amountCents > pledgeCents) throw new RoundRuleError('pool.errors.overPledge', 'amount')
     const active = and(
       eq(roundCommitments.applicationId, input.applicationId),
       eq(roundCommitments.investorOrganisationId, input.organisationId),
@@ -344,6 +311,6 @@ export async function withdrawRoundCommitment(db: Db, actor: Actor, round: Round
         ),
       )
       .returning({ id: roundCommitments.id })
-    if (withdrawn.length === 0) throw new PoolRuleError('pool.errors.nothingToWithdraw')
+    if (withdrawn.length === 0) throw new RoundRuleError('pool.errors.nothingToWithdraw', undefined, 409)
   })
 }

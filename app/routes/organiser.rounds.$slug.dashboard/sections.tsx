@@ -220,7 +220,7 @@ export function PoolSection({ pool }: { pool: RoundDashboard['pool'] }) {
           }
         >
           {pool.pledges.map((pledge) => (
-            <tr key={pledge.organisationId} data-pledge={pledge.name}>
+            <tr key={pledge.investorOrganisationId} data-pledge={pledge.name}>
               <RowHeader>
                 {pledge.name} <span className="font-normal text-muted">({pledge.country})</span>
                 {pledge.matchesCommitments ? <span className="block text-xs font-normal text-muted">{t('pool.dashboard.pool.matchingFund')}</span> : null}

@@ -13,8 +13,9 @@ import { formatMoney } from '~/modules/i18n/format'
 import { detectLocale, getFixedT } from '~/modules/i18n/i18n.server'
 import { pickLocalizedText } from '~/modules/i18n/localized-text'
 import { titleMeta } from '~/modules/i18n/title-meta'
-import { commitToApplication, participantPool, PoolRuleError, requirePoolParticipant, withdrawRoundCommitment } from '~/modules/rounds/commitments.server'
+import { commitToApplication, participantPool, requirePoolParticipant, withdrawRoundCommitment } from '~/modules/rounds/commitments.server'
 import { PoolFormSchema } from '~/modules/rounds/pool-schemas'
+import { roundRuleReply } from '~/modules/rounds/round-rule-error'
 import { redirectWithToast } from '~/modules/toast/toast.server'
 import { PoolStartupCard } from './startup-card'
 
@@ -70,9 +71,9 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     const outcome = await commitToApplication(context.db, actor, round, value)
     return redirectWithToast(here, `pool.toast.${outcome}`)
   } catch (error) {
-    if (!(error instanceof PoolRuleError)) throw error
-    const errors = error.field ? { fieldErrors: { [error.field]: [error.messageKey] } } : { formErrors: [error.messageKey] }
-    return data({ applicationId, result: submission.reply(errors) }, { status: error.status })
+    const reply = roundRuleReply(value.intent, submission, error)
+    if (!reply) throw error
+    return data({ applicationId, result: reply.result }, { status: reply.status })
   }
 }
 
