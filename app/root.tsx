@@ -17,6 +17,7 @@ import { RouteErrorBoundary } from '~/components/route-error-boundary'
 import { useNonce } from '~/components/nonce'
 import { getActor } from '~/modules/accounts/session.server'
 import { navigationFor } from '~/modules/accounts/navigation'
+import { hasJurorSeat } from '~/modules/rounds/access.server'
 import { detectLocale } from '~/modules/i18n/i18n.server'
 import { isTimeZone, timeZoneCookie, timeZoneFromCookieHeader } from '~/modules/i18n/time-zone'
 import { countUnreadNotifications } from '~/modules/notifications/centre.server'
@@ -43,7 +44,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
             name: actor.name,
             email: actor.email,
             emailVerified: actor.emailVerified,
-            navigation: navigationFor(actor),
+            navigation: navigationFor(actor, { juror: await hasJurorSeat(context.db, actor.userId) }),
             unreadNotifications: await countUnreadNotifications(context.db, actor.userId),
             organisations: actor.memberships.map((m) => ({ name: m.organisationName, slug: m.organisationSlug, kind: m.kind })),
           }

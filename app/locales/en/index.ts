@@ -7,6 +7,7 @@ import dataroom from './dataroom.json'
 import imports from './imports.json'
 import interests from './interests.json'
 import investors from './investors.json'
+import jury from './jury.json'
 import notifications from './notifications.json'
 import organisations from './organisations.json'
 import pool from './pool.json'
@@ -15,4 +16,4 @@ import rounds from './rounds.json'
 import startups from './startups.json'
 import watchlist from './watchlist.json'
 
-export default { accounts, alerts, applying, catalogue, common, dataroom, imports, interests, investors, notifications, organisations, pool, proposals, rounds, startups, watchlist }
+export default { accounts, alerts, applying, catalogue, common, dataroom, imports, interests, investors, jury, notifications, organisations, pool, proposals, rounds, startups, watchlist }

@@ -9,8 +9,8 @@ export interface NavItem {
   label: string
 }
 
-/** The main navigation a person sees, following from their organisations and role. */
-export function navigationFor(actor: Actor): NavItem[] {
+/** The main navigation a person sees, following from their organisations and role (and a seat on a round's jury). */
+export function navigationFor(actor: Actor, seats: { juror?: boolean } = {}): NavItem[] {
   const items: NavItem[] = [{ to: '/dashboard', label: 'common.nav.dashboard' }]
   items.push({ to: '/proposals', label: 'common.nav.proposals' })
   // Searches saved from the search page, with their email alerts (a confirmed email saves them).
@@ -39,6 +39,8 @@ export function navigationFor(actor: Actor): NavItem[] {
   if (actor.memberships.some((m) => m.kind === 'startup')) items.push({ to: '/studio', label: 'common.nav.studio' })
   // Introductions between investors and startups, once a startup accepts an interest.
   if (actor.memberships.some((m) => m.kind === 'startup' || m.kind === 'investor')) items.push({ to: '/conversations', label: 'interests.nav.conversations' })
+  // The rounds whose jury the person accepted a seat on.
+  if (seats.juror) items.push({ to: '/jury', label: 'jury.nav' })
   if (isOrganiser(actor)) items.push({ to: '/organiser', label: 'common.nav.organiser' })
   if (actor.isAdmin) items.push({ to: '/admin', label: 'common.nav.admin' })
   // The account's own page (name, language, password): nothing else links to it.

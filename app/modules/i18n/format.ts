@@ -17,8 +17,14 @@ export function formatMoney(cents: number, locale: Locale, options: { decimals?:
   }).format(cents / 100)
 }
 
-export function formatNumber(value: number, locale: Locale): string {
-  return new Intl.NumberFormat(numberTag(locale), { useGrouping: 'always' }).format(value)
+/** A number in the reader's way; `decimals` fixes the fraction digits, `signed` shows + on positive values (z-scores). */
+export function formatNumber(value: number, locale: Locale, options: { decimals?: number; signed?: boolean } = {}): string {
+  return new Intl.NumberFormat(numberTag(locale), {
+    useGrouping: 'always',
+    minimumFractionDigits: options.decimals,
+    maximumFractionDigits: options.decimals,
+    signDisplay: options.signed ? 'exceptZero' : 'auto',
+  }).format(value)
 }
 
 /** A date and time in the viewer's time zone, naming the zone (deadlines must be exact). */

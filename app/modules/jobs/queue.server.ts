@@ -8,6 +8,8 @@ export interface JobPayloads {
   'email.invitation': { invitationId: string }
   'email.notification': { notificationId: string }
   'email.jury-invitation': { jurorId: string }
+  /** A round's outcome (shortlisted or declined, feedback, shared comments) to one member of the applicant startup. */
+  'email.round-outcome': { applicationId: string; userId: string }
   'email.alert-digest': { userId: string; frequency: 'instant' | 'daily' | 'weekly'; groups: { savedSearchId: string; proposalIds: string[] }[] }
   'alerts.digest': { frequency: 'instant' | 'daily' | 'weekly' }
   'investors.lapse-warning': Record<string, never>

@@ -6,6 +6,7 @@ import { sendPasswordResetEmail, sendVerificationEmail } from '../accounts/email
 import { sendNotificationEmail } from '../notifications/emails.server'
 import { lapseWarningJob } from '../investors/lapse-warning.server'
 import { sendInvitationEmail } from '../organisations/emails.server'
+import { sendRoundOutcomeEmail } from '../rounds/outcome-email.server'
 import { expireProposalsJob } from '../proposals/jobs.server'
 import { sendJuryInvitationEmail } from '../rounds/juror-emails.server'
 import { pruneExpiredRecords } from '../security/maintenance.server'
@@ -19,6 +20,7 @@ export const taskHandlers: { [N in JobName]: JobHandler<N> } = {
   'email.invitation': sendInvitationEmail,
   'email.notification': sendNotificationEmail,
   'email.jury-invitation': sendJuryInvitationEmail,
+  'email.round-outcome': sendRoundOutcomeEmail,
   'email.alert-digest': sendAlertDigestEmail,
   'alerts.digest': queueAlertDigestsJob,
   'investors.lapse-warning': lapseWarningJob,

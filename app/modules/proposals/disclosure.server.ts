@@ -176,6 +176,19 @@ const publishedSourceColumns = {
   team: startupProfiles.team,
 }
 
+type SourceRow = { id: string; currency: string; snapshot: ProposalSnapshot; publishedAt: Date; team: TeamMember[] | null } & ProposalStartup
+
+function sourceOfRow(row: SourceRow): PublishedSource {
+  return {
+    id: row.id,
+    currency: row.currency,
+    snapshot: row.snapshot,
+    publishedAt: row.publishedAt,
+    startup: { name: row.name, slug: row.slug, country: row.country, region: row.region, city: row.city },
+    team: row.team ?? [],
+  }
+}
+
 /**
  * The published versions of visible proposals (the catalogue's and the search index's source),
  * by id or all of them in id order from `after`. One query for both, so that what is indexed
@@ -196,14 +209,23 @@ export async function visiblePublishedSources(db: DbOrTx, select: { ids: string[
     .where(and(visibleProposal, where))
     .orderBy(asc(proposals.id))
   const rows = 'ids' in select ? await query : await query.limit(select.limit)
-  return rows.map((row) => ({
-    id: row.id,
-    currency: row.currency,
-    snapshot: row.snapshot,
-    publishedAt: row.publishedAt,
-    startup: { name: row.name, slug: row.slug, country: row.country, region: row.region, city: row.city },
-    team: row.team ?? [],
-  }))
+  return rows.map(sourceOfRow)
+}
+
+/**
+ * The published version of one proposal whether or not it is still in the catalogue (a round's
+ * jury reads the proposal an application was made with even after it closed); null when it was
+ * never published. The caller decides who may see which tier.
+ */
+export async function publishedSourceOf(db: DbOrTx, proposalId: string): Promise<PublishedSource | null> {
+  const [row] = await db
+    .select({ id: proposals.id, ...publishedSourceColumns })
+    .from(proposals)
+    .innerJoin(organisations, eq(organisations.id, proposals.organisationId))
+    .innerJoin(proposalVersions, eq(proposalVersions.id, proposals.publishedVersionId))
+    .leftJoin(startupProfiles, eq(startupProfiles.organisationId, proposals.organisationId))
+    .where(eq(proposals.id, proposalId))
+  return row ? sourceOfRow(row) : null
 }
 
 /** How the viewer stands to a proposal, which decides the tier and what the page explains. */

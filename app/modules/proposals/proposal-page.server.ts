@@ -28,12 +28,12 @@ export function proposalPageData(view: ProposalView, locale: Locale): ProposalPa
     const text = pickProposalText(texts, locale, facts.originalLocale)
     return { ...rest, published: text ? { ...facts, text: { title: text.title, summary: text.summary, lang: text.lang } } : null }
   }
+  return { ...rest, published: verifiedPageProposal(published, locale) }
+}
+
+/** The verified tier with one language picked for a reader of `locale` and the description as HTML. */
+export function verifiedPageProposal(published: VerifiedTierProposal, locale: Locale): VerifiedPageProposal | null {
   const { texts, ...facts } = published
   const text = pickProposalText(texts, locale, facts.originalLocale)
-  return {
-    ...rest,
-    published: text
-      ? { ...facts, text: { title: text.title, summary: text.summary, lang: text.lang, descriptionHtml: renderMarkdown(text.description) } }
-      : null,
-  }
+  return text ? { ...facts, text: { title: text.title, summary: text.summary, lang: text.lang, descriptionHtml: renderMarkdown(text.description) } } : null
 }

@@ -4,14 +4,16 @@
  * its participating investors (an organisation with a pool pledge), and applicants. Anything a
  * person has no place in is a 404, never a hint that it exists.
  */
-import { and, eq, inArray, isNotNull, isNull } from 'drizzle-orm'
+import { and, eq, inArray, isNotNull, isNull, ne } from 'drizzle-orm'
 import { notFound } from '~/modules/accounts/guards.server'
 import type { Actor } from '~/modules/accounts/actor'
+import { isUuid } from '~/modules/proposals/access.server'
 import type { DbOrTx, Tx } from '../../../db/client'
-import { poolPledges, roundJurors, rounds } from '../../../db/schema'
+import { applications, poolPledges, roundJurors, rounds } from '../../../db/schema'
 
 export type Round = typeof rounds.$inferSelect
 export type JurorSeat = typeof roundJurors.$inferSelect
+export type Application = typeof applications.$inferSelect
 
 export async function findRoundBySlug(db: DbOrTx, slug: string): Promise<Round | null> {
   const [round] = await db.select().from(rounds).where(eq(rounds.slug, slug))
@@ -58,6 +60,32 @@ export async function requireJurorSeat(db: DbOrTx, actor: Actor, slug: string): 
   const seat = round ? await jurorSeatOf(db, actor, round.id) : null
   if (!round || !seat) throw notFound()
   return { round, seat }
+}
+
+/** True when the person has an accepted seat on some round's jury (the navigation's "Jury" link). */
+export async function hasJurorSeat(db: DbOrTx, userId: string): Promise<boolean> {
+  const [seat] = await db
+    .select({ id: roundJurors.id })
+    .from(roundJurors)
+    .where(and(eq(roundJurors.userId, userId), isNotNull(roundJurors.acceptedAt), isNull(roundJurors.removedAt)))
+    .limit(1)
+  return seat !== undefined
+}
+
+/**
+ * An application of the round for one of its jurors: the round, the seat and the application
+ * (not withdrawn); a 404 for anyone without a seat and for ids of other rounds. Conflicts are
+ * the caller's next question (conflicts.server.ts).
+ */
+export async function requireJuryApplication(db: DbOrTx, actor: Actor, slug: string, applicationId: string | undefined) {
+  const { round, seat } = await requireJurorSeat(db, actor, slug)
+  if (!isUuid(applicationId)) throw notFound()
+  const [application] = await db
+    .select()
+    .from(applications)
+    .where(and(eq(applications.id, applicationId), eq(applications.roundId, round.id), ne(applications.status, 'withdrawn')))
+  if (!application) throw notFound()
+  return { round, seat, application }
 }
 
 /** The actor's investor organisations that take part in the round (have a pool pledge). */

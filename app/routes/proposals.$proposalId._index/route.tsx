@@ -15,8 +15,8 @@ import { bookmarkButtonState } from '~/modules/watchlist/bookmarks.server'
 import { interestPanelFor } from '~/modules/interests/interests.server'
 import { InterestPanel } from '~/components/interests/interest-panel'
 import { AccessPanel, WorkingCopyBanner } from './access-panels'
-import { ProposalHeader, PublicFacts } from './public-sections'
-import { VerifiedSections } from './verified-sections'
+import { ProposalHeader, PublicFacts } from '~/components/proposals/public-sections'
+import { VerifiedSections } from '~/components/proposals/verified-sections'
 
 export const meta = titleMeta
 
