@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useScoreFormat } from '~/components/rounds/jury-bits'
 import { Card } from '~/components/ui/card'
@@ -50,15 +51,9 @@ function RankingTable({ title, scoreLabel, rows }: { title: string; scoreLabel: 
         <caption className="mb-3 text-left text-base font-semibold text-ink">{title}</caption>
         <thead>
           <tr className="border-b border-line text-left text-muted">
-            <th scope="col" className="py-2 pr-3 font-medium">
-              {t('jury.board.rank')}
-            </th>
-            <th scope="col" className="py-2 pr-3 font-medium">
-              {t('jury.board.application')}
-            </th>
-            <th scope="col" className="py-2 text-right font-medium">
-              {scoreLabel}
-            </th>
+            <HeaderCell>{t('jury.board.rank')}</HeaderCell>
+            <HeaderCell>{t('jury.board.application')}</HeaderCell>
+            <HeaderCell numeric>{scoreLabel}</HeaderCell>
           </tr>
         </thead>
         <tbody>
@@ -90,21 +85,11 @@ export function JurorTable({ jurors }: { jurors: BoardJuror[] }) {
         <caption className="mb-3 text-left text-base font-semibold text-ink">{t('jury.board.jurorsTitle')}</caption>
         <thead>
           <tr className="border-b border-line text-left text-muted">
-            <th scope="col" className="py-2 pr-3 font-medium">
-              {t('jury.board.juror')}
-            </th>
-            <th scope="col" className="py-2 pr-3 text-right font-medium">
-              {t('jury.board.reviews')}
-            </th>
-            <th scope="col" className="py-2 pr-3 text-right font-medium">
-              {t('jury.board.mean')}
-            </th>
-            <th scope="col" className="py-2 pr-3 text-right font-medium">
-              {t('jury.board.sd')}
-            </th>
-            <th scope="col" className="py-2 font-medium">
-              <span className="sr-only">{t('jury.board.note')}</span>
-            </th>
+            <HeaderCell>{t('jury.board.juror')}</HeaderCell>
+            <HeaderCell numeric>{t('jury.board.reviews')}</HeaderCell>
+            <HeaderCell numeric>{t('jury.board.mean')}</HeaderCell>
+            <HeaderCell numeric>{t('jury.board.sd')}</HeaderCell>
+            <HeaderCell><span className="sr-only">{t('jury.board.note')}</span></HeaderCell>
           </tr>
         </thead>
         <tbody>
@@ -123,5 +108,13 @@ export function JurorTable({ jurors }: { jurors: BoardJuror[] }) {
         </tbody>
       </table>
     </Card>
+  )
+}
+
+function HeaderCell({ children, numeric = false }: { children: ReactNode; numeric?: boolean }) {
+  return (
+    <th scope="col" className={`py-2 pr-3 font-medium last:pr-0 ${numeric ? 'text-right' : ''}`}>
+      {children}
+    </th>
   )
 }
