@@ -6,7 +6,7 @@
  * normalised ranking compares each juror with themself (A first).
  */
 import { describe, expect, it } from 'vitest'
-import { competitionRanks, populationSd, rankApplications, scoreDistributions, weightedScore, type ScoredReview } from '~/modules/rounds/ranking'
+import { competitionRanks, populationSd, rankApplications, weightedScore, type ScoredReview } from '~/modules/rounds/ranking'
 
 const criteria = [
   { id: 'team', weight: 40 },
@@ -100,14 +100,5 @@ describe('helpers', () => {
 
   it('uses the population standard deviation', () => {
     expect(populationSd([2, 4, 4, 4, 5, 5, 7, 9])).toBe(2)
-  })
-
-  it('counts each juror’s criterion scores per value for the dashboard', () => {
-    const [s, l] = scoreDistributions(criteria, reviews.filter((r) => r.jurorId !== 'M'), 5)
-    expect(s!.jurorId).toBe('S')
-    // S gave 3,3 2,3 2,2 1,2: one 1, four 2s, three 3s.
-    expect(s!.counts).toEqual([1, 4, 3, 0, 0])
-    expect(l!.counts).toEqual([0, 0, 0, 1, 3])
-    expect(round3(s!.mean)).toBe(2.3)
   })
 })

@@ -49,11 +49,7 @@ describe('who reaches the jury pages', () => {
   })
 
   it('answers 404 for applications of other rounds and ids that are not ids', async () => {
-    const elsewhere = await createApplication(t.db, {
-      roundId: world.otherRound.round.id,
-      proposalId: world.startups.D.proposalId,
-      startupOrganisationId: world.startups.D.organisationId,
-    })
+    const elsewhere = await createApplication(t.db, world.otherRound.round.id, world.startups.D.organisationId, { proposalId: world.startups.D.proposalId })
     expect((await applicationPage(context(), world, world.cookies.bruno, elsewhere.id)).status).toBe(404)
     expect((await applicationPage(context(), world, world.cookies.bruno, 'not-an-id')).status).toBe(404)
     expect((await roundPage(context(), world, world.cookies.bruno, 'no-such-round')).status).toBe(404)

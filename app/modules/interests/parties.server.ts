@@ -62,23 +62,14 @@ export function contactsLine(party: PartyContacts): string {
 
 /** The published title of a proposal in `locale` (or its original language). */
 export async function proposalTitle(db: DbOrTx, proposalId: string, locale?: Locale): Promise<string> {
-  return (await proposalTitles(db, [proposalId], locale)).get(proposalId) ?? ''
-}
-
-/** The published titles of several proposals in `locale` (or each one's original language), by id. */
-export async function proposalTitles(db: DbOrTx, proposalIds: readonly string[], locale?: Locale): Promise<Map<string, string>> {
-  if (proposalIds.length === 0) return new Map()
-  const rows = await db
-    .select({ id: proposals.id, snapshot: proposalVersions.snapshot })
+  const [row] = await db
+    .select({ snapshot: proposalVersions.snapshot })
     .from(proposals)
     .innerJoin(proposalVersions, eq(proposalVersions.id, proposals.publishedVersionId))
-    .where(inArray(proposals.id, [...new Set(proposalIds)]))
-  return new Map(
-    rows.map((row) => {
-      const titles = Object.fromEntries(Object.entries(row.snapshot.texts).map(([lng, text]) => [lng, text?.title ?? '']))
-      return [row.id, pickLocalizedText(titles, locale ?? row.snapshot.originalLocale)?.text ?? '']
-    }),
-  )
+    .where(eq(proposals.id, proposalId))
+  if (!row) return ''
+  const titles = Object.fromEntries(Object.entries(row.snapshot.texts).map(([lng, text]) => [lng, text?.title ?? '']))
+  return pickLocalizedText(titles, locale ?? row.snapshot.originalLocale)?.text ?? ''
 }
 
 /** One of the startup's own proposals (a 404 for an id that is not theirs), with what its investor pages need. */

@@ -15,7 +15,7 @@ import { and, eq, inArray, isNull, ne } from 'drizzle-orm'
 import type { Actor } from '~/modules/accounts/actor'
 import { pickLocalizedText } from '~/modules/i18n/localized-text'
 import type { Locale } from '~/modules/i18n/locales'
-import { proposalTitles } from '~/modules/interests/parties.server'
+import { publishedTitles } from './commitments.server'
 import type { Db, DbOrTx } from '../../../db/client'
 import {
   applications,
@@ -92,7 +92,7 @@ async function tiesBetween(db: DbOrTx, investorIds: string[], startupIds: string
       .innerJoin(organisations, eq(organisations.id, investorStakes.investorOrganisationId))
       .where(and(inArray(investorStakes.investorOrganisationId, investorIds), inArray(investorStakes.startupOrganisationId, startupIds))),
   ])
-  const titles = await proposalTitles(db, [...interestRows, ...commitmentRows].map((row) => row.proposalId), locale)
+  const titles = await publishedTitles(db, [...interestRows, ...commitmentRows].map((row) => row.proposalId), locale)
   const ties: Tie[] = [
     ...interestRows.map((row) => ({ row, reason: { kind: 'interest' as const, organisation: row.name, proposal: titles.get(row.proposalId) ?? '', at: row.at } })),
     ...commitmentRows.map((row) => ({ row, reason: { kind: 'commitment' as const, organisation: row.name, proposal: titles.get(row.proposalId) ?? '', at: row.at } })),

@@ -10,13 +10,14 @@ import type { Actor } from '~/modules/accounts/actor'
 import { notFound } from '~/modules/accounts/guards.server'
 import { pickLocalizedText } from '~/modules/i18n/localized-text'
 import type { Locale } from '~/modules/i18n/locales'
-import { memberIdsOf, proposalTitles } from '~/modules/interests/parties.server'
+import { memberIdsOf } from '~/modules/interests/parties.server'
 import { enqueue } from '~/modules/jobs/queue.server'
 import { isUuid } from '~/modules/proposals/access.server'
 import type { Db, DbOrTx } from '../../../db/client'
 import { applications, organisations, reviews, reviewScores, roundCriteria, roundJurors, rounds, roundTransitions } from '../../../db/schema'
 import { requireRoundOrganiser, startupIdsOf, type Round } from './access.server'
 import type { AutomaticConflict } from './conflicts.server'
+import { publishedTitles } from './commitments.server'
 import { JuryRuleError } from './jury-rule-error'
 import { commentKey, type DecisionInput } from './jury-schemas'
 import { rankApplications, weightedScore, type JurorStatistics } from './ranking'
@@ -81,7 +82,7 @@ export async function reviewBoard(db: DbOrTx, actor: Actor, slug: string, locale
     data.applications.length
       ? db.select({ id: organisations.id, name: organisations.name }).from(organisations).where(inArray(organisations.id, data.applications.map((a) => a.startupOrganisationId)))
       : Promise.resolve([]),
-    proposalTitles(db, data.applications.map((a) => a.proposalId), locale),
+    publishedTitles(db, data.applications.map((a) => a.proposalId), locale),
     organisationNames(db, data.seats.map((s) => s.investorOrganisationId)),
   ])
   const seatOf = new Map(data.seats.map((seat) => [seat.id, seat]))

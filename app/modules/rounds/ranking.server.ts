@@ -9,7 +9,7 @@ import type { DbOrTx } from '../../../db/client'
 import { applications, reviews, roundJurors, type reviewScores } from '../../../db/schema'
 import type { Round } from './access.server'
 import { conflictTable, type ConflictTable } from './conflicts.server'
-import { scoreDistributions, type JurorDistribution, type ScoredReview } from './ranking'
+import type { ScoredReview } from './ranking'
 import { criteriaOf, jurorNumbers, scoresOf, type CriterionView } from './reviews.server'
 
 export interface SubmittedReview {
@@ -83,26 +83,4 @@ export async function roundReviews(db: DbOrTx, round: Round, locale: Locale): Pr
     .filter((review) => review.counted)
     .map((review) => ({ applicationId: review.applicationId, jurorId: review.jurorId, scores: Object.fromEntries(review.scores.map((s) => [s.criterionId, s.score])) }))
   return { criteria, applications: applicationRows, seats, conflicts, submitted, drafts, scored }
-}
-
-export interface JurorScoreDistribution extends JurorDistribution {
-  /** "Juror 1"'s 1: the anonymised number; the organiser's pages may show `name` too. */
-  juror: number
-  name: string
-}
-
-/**
- * For the organiser's dashboard: per juror who submitted counted reviews, how many criterion
- * scores of each value 1..scoreScale they gave (counts[0] = number of 1s), with the mean and the
- * population sd of their weighted scores and whether the normalisation counts them as z = 0.
- * The caller has checked that the actor organises the round.
- */
-export async function jurorScoreDistributions(db: DbOrTx, round: Round, locale: Locale): Promise<JurorScoreDistribution[]> {
-  const { criteria, seats, scored } = await roundReviews(db, round, locale)
-  return scoreDistributions(criteria, scored, round.scoreScale)
-    .map((distribution) => {
-      const seat = seats.find((s) => s.id === distribution.jurorId)!
-      return { ...distribution, juror: seat.number, name: seat.name }
-    })
-    .sort((a, b) => a.juror - b.juror)
 }

@@ -1,6 +1,6 @@
 /**
- * The ranking of a round's applications, pure arithmetic (no database), shared by the
- * organiser's review page, the outcome decisions and the dashboard.
+ * The ranking of a round's applications, pure arithmetic (no database), for the organiser's
+ * review page.
  *
  * - A review's weighted score is Σ(score · weight) / Σ weight over the round's criteria (the
  *   weights are relative integers: 40/60 and 2/3 weigh the same).
@@ -128,24 +128,4 @@ export function rankApplications(applicationIds: readonly string[], criteria: re
     applications: rows.map((row, index) => ({ ...row, rawRank: rawRanks[index]!, normalisedRank: normalisedRanks[index]! })),
     jurors,
   }
-}
-
-export interface JurorDistribution extends JurorStatistics {
-  /** How many criterion scores the juror gave of each value: counts[0] is the number of 1s. */
-  counts: number[]
-}
-
-/** Per juror: how their criterion scores spread over 1..scale, with their weighted mean and sd. */
-export function scoreDistributions(criteria: readonly WeightedCriterion[], reviews: readonly ScoredReview[], scale: number): JurorDistribution[] {
-  const { jurors } = rankApplications([], criteria, reviews)
-  return jurors.map((juror) => {
-    const counts = Array.from({ length: scale }, () => 0)
-    for (const review of reviews.filter((r) => r.jurorId === juror.jurorId)) {
-      for (const criterion of criteria) {
-        const score = review.scores[criterion.id]!
-        if (score >= 1 && score <= scale) counts[score - 1]! += 1
-      }
-    }
-    return { ...juror, counts }
-  })
 }

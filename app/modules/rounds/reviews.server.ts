@@ -20,7 +20,7 @@ import type { Actor } from '~/modules/accounts/actor'
 import { notFound } from '~/modules/accounts/guards.server'
 import { pickLocalizedText } from '~/modules/i18n/localized-text'
 import type { Locale } from '~/modules/i18n/locales'
-import { proposalTitles } from '~/modules/interests/parties.server'
+import { publishedTitles } from './commitments.server'
 import { isUuid } from '~/modules/proposals/access.server'
 import { publishedSourceOf, verifiedTier } from '~/modules/proposals/disclosure.server'
 import { verifiedPageProposal, type VerifiedPageProposal } from '~/modules/proposals/proposal-page.server'
@@ -177,7 +177,7 @@ export async function juryRound(db: DbOrTx, actor: Actor, slug: string, locale: 
     .where(and(eq(applications.roundId, round.id), ne(applications.status, 'withdrawn')))
     .orderBy(asc(applications.submittedAt), asc(applications.id))
   const [titles, conflicts, own] = await Promise.all([
-    proposalTitles(db, rows.map((row) => row.proposalId), locale),
+    publishedTitles(db, rows.map((row) => row.proposalId), locale),
     conflictTable(db, [seat], rows, locale),
     rows.length
       ? db.select({ applicationId: reviews.applicationId, submittedAt: reviews.submittedAt }).from(reviews).where(and(eq(reviews.jurorId, seat.id), inArray(reviews.applicationId, rows.map((row) => row.id))))
@@ -252,7 +252,7 @@ const scoreView = (row: typeof reviewScores.$inferSelect): ScoreView => ({ crite
 export async function juryApplication(db: DbOrTx, actor: Actor, slug: string, applicationId: string | undefined, locale: Locale) {
   const { round, seat, application } = await requireJuryApplication(db, actor, slug, applicationId)
   const [startup] = await db.select({ name: organisations.name }).from(organisations).where(eq(organisations.id, application.startupOrganisationId))
-  const titles = await proposalTitles(db, [application.proposalId], locale)
+  const titles = await publishedTitles(db, [application.proposalId], locale)
   const conflict = await conflictOf(db, seat, application, locale)
   const [own] = await db.select().from(reviews).where(and(eq(reviews.applicationId, application.id), eq(reviews.jurorId, seat.id)))
   const base = {

@@ -1,7 +1,7 @@
-import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useScoreFormat } from '~/components/rounds/jury-bits'
 import { Card } from '~/components/ui/card'
+import { Cell, ColumnHeader, DataTable, RowHeader } from '~/components/ui/table'
 import type { BoardApplication, BoardJuror } from '~/modules/rounds/decisions.server'
 import type { CriterionView } from '~/modules/rounds/reviews.server'
 
@@ -46,31 +46,33 @@ function RankingTable({ title, scoreLabel, rows }: { title: string; scoreLabel: 
   const { t } = useTranslation()
   const ordered = [...rows].sort((a, b) => (a.rank ?? Infinity) - (b.rank ?? Infinity))
   return (
-    <Card className="overflow-x-auto">
-      <table className="w-full text-sm">
-        <caption className="mb-3 text-left text-base font-semibold text-ink">{title}</caption>
-        <thead>
-          <tr className="border-b border-line text-left text-muted">
-            <HeaderCell>{t('jury.board.rank')}</HeaderCell>
-            <HeaderCell>{t('jury.board.application')}</HeaderCell>
-            <HeaderCell numeric>{scoreLabel}</HeaderCell>
+    <Card>
+      <h3 className="mb-3 text-base font-semibold text-ink">{title}</h3>
+      <DataTable
+        caption={title}
+        head={
+          <>
+            <ColumnHeader>{t('jury.board.rank')}</ColumnHeader>
+            <ColumnHeader>{t('jury.board.application')}</ColumnHeader>
+            <ColumnHeader numeric>{scoreLabel}</ColumnHeader>
+          </>
+        }
+      >
+        {ordered.map((row) => (
+          <tr key={row.id}>
+            <Cell>
+              <span className="font-semibold text-ink">{row.rank ?? '–'}</span>
+            </Cell>
+            <RowHeader>
+              <a href={`#application-${row.id}`} className="hover:underline">
+                {row.startup}
+              </a>
+              <span className="block text-xs font-normal text-muted">{t('jury.board.reviewCount', { count: row.reviews.filter((r) => r.counted).length })}</span>
+            </RowHeader>
+            <Cell numeric>{row.score ?? <span className="text-muted">{t('jury.board.noReviews')}</span>}</Cell>
           </tr>
-        </thead>
-        <tbody>
-          {ordered.map((row) => (
-            <tr key={row.id} className="border-b border-line last:border-0">
-              <td className="py-2 pr-3 font-semibold text-ink">{row.rank ?? '–'}</td>
-              <td className="py-2 pr-3">
-                <a href={`#application-${row.id}`} className="font-medium text-ink hover:underline">
-                  {row.startup}
-                </a>
-                <span className="block text-xs text-muted">{t('jury.board.reviewCount', { count: row.reviews.filter((r) => r.counted).length })}</span>
-              </td>
-              <td className="py-2 text-right font-mono text-ink">{row.score ?? <span className="font-sans text-muted">{t('jury.board.noReviews')}</span>}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+        ))}
+      </DataTable>
     </Card>
   )
 }
@@ -80,41 +82,37 @@ export function JurorTable({ jurors }: { jurors: BoardJuror[] }) {
   const { t } = useTranslation()
   const format = useScoreFormat()
   return (
-    <Card className="overflow-x-auto">
-      <table className="w-full text-sm">
-        <caption className="mb-3 text-left text-base font-semibold text-ink">{t('jury.board.jurorsTitle')}</caption>
-        <thead>
-          <tr className="border-b border-line text-left text-muted">
-            <HeaderCell>{t('jury.board.juror')}</HeaderCell>
-            <HeaderCell numeric>{t('jury.board.reviews')}</HeaderCell>
-            <HeaderCell numeric>{t('jury.board.mean')}</HeaderCell>
-            <HeaderCell numeric>{t('jury.board.sd')}</HeaderCell>
-            <HeaderCell><span className="sr-only">{t('jury.board.note')}</span></HeaderCell>
+    <Card>
+      <h3 className="mb-3 text-base font-semibold text-ink">{t('jury.board.jurorsTitle')}</h3>
+      <DataTable
+        caption={t('jury.board.jurorsTitle')}
+        head={
+          <>
+            <ColumnHeader>{t('jury.board.juror')}</ColumnHeader>
+            <ColumnHeader numeric>{t('jury.board.reviews')}</ColumnHeader>
+            <ColumnHeader numeric>{t('jury.board.mean')}</ColumnHeader>
+            <ColumnHeader numeric>{t('jury.board.sd')}</ColumnHeader>
+            <ColumnHeader>
+              <span className="sr-only">{t('jury.board.note')}</span>
+            </ColumnHeader>
+          </>
+        }
+      >
+        {jurors.map((juror) => (
+          <tr key={juror.id}>
+            <RowHeader>
+              {t('jury.jurorLabel', { number: juror.number })} · {juror.name}
+              <span className="block text-xs font-normal text-muted">{juror.organisation ?? t('jury.board.independent')}</span>
+            </RowHeader>
+            <Cell numeric>{juror.reviews}</Cell>
+            <Cell numeric>{juror.reviews ? format.score(juror.mean) : '–'}</Cell>
+            <Cell numeric>{juror.reviews ? format.score(juror.sd) : '–'}</Cell>
+            <Cell>
+              <span className="text-xs text-muted">{juror.reviews && juror.neutral ? t('jury.board.neutral') : null}</span>
+            </Cell>
           </tr>
-        </thead>
-        <tbody>
-          {jurors.map((juror) => (
-            <tr key={juror.id} className="border-b border-line last:border-0">
-              <td className="py-2 pr-3">
-                <span className="font-medium text-ink">{t('jury.jurorLabel', { number: juror.number })}</span> · {juror.name}
-                <span className="block text-xs text-muted">{juror.organisation ?? t('jury.board.independent')}</span>
-              </td>
-              <td className="py-2 pr-3 text-right text-ink">{juror.reviews}</td>
-              <td className="py-2 pr-3 text-right font-mono text-ink">{juror.reviews ? format.score(juror.mean) : '–'}</td>
-              <td className="py-2 pr-3 text-right font-mono text-ink">{juror.reviews ? format.score(juror.sd) : '–'}</td>
-              <td className="py-2 text-xs text-muted">{juror.reviews && juror.neutral ? t('jury.board.neutral') : null}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+        ))}
+      </DataTable>
     </Card>
-  )
-}
-
-function HeaderCell({ children, numeric = false }: { children: ReactNode; numeric?: boolean }) {
-  return (
-    <th scope="col" className={`py-2 pr-3 font-medium last:pr-0 ${numeric ? 'text-right' : ''}`}>
-      {children}
-    </th>
   )
 }
