@@ -133,6 +133,7 @@ describe('sending the outcomes', () => {
     expect(gl!.subject).toBe('Rolda biotecnolóxica transfronteiriza 2026: a túa candidatura foi preseleccionada')
     expect(gl!.text).toContain('A strong application with a clear path to the clinic.')
     expect(gl!.text).toContain('Xurado 3 · Science: Ana: phage stability needs work')
+    expect(gl!.text).toContain(`http://ponte.test/studio/${A.slug}/rounds/${world.round.slug}`)
     expect(gl!.text).not.toContain('Bruno')
     const [pt] = await mailTo(t.db, B.email)
     expect(pt!.subject).toBe('Ronda biotecnológica transfronteiriça 2026: o resultado da sua candidatura')

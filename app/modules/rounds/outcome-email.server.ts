@@ -35,7 +35,8 @@ export const sendRoundOutcomeEmail: JobHandler<'email.round-outcome'> = async (c
     proposal: await proposalTitle(ctx.db, application.proposalId, locale),
   }
   const comments = await sharedCommentsOf(ctx.db, round.id, application.id, locale)
-  const url = `${ctx.config.appUrl}/studio/${startup.slug}`
+  // The applicant's page of the round, where the outcome and the shared feedback show too.
+  const url = `${ctx.config.appUrl}/studio/${startup.slug}/rounds/${round.slug}`
   const subject = t(`jury.email.${application.status}.subject`, values)
   const { html, text } = await renderEmail(
     createElement(RoundOutcomeEmail, {
