@@ -298,7 +298,7 @@ describe('who may apply and see an application', () => {
     await t.db.update(applications).set({ outcomeSentAt: new Date() }).where(eq(applications.id, application!.id))
     const after = await roundPage(context(), world.startup.slug, round.slug, world.cookies.member)
     expect(after.data.editable).toBe(false)
-    expect(after.data.application).toMatchObject({ status: 'shortlisted', outcome: { feedback: 'Welcome to the shortlist.', sharedComments: ['A strong, complementary team.'] } })
+    expect(after.data.application).toMatchObject({ status: 'shortlisted', outcome: { feedback: 'Welcome to the shortlist.', sharedComments: [{ juror: 1, criterion: 'Team', comment: 'A strong, complementary team.' }] } })
     const seen = JSON.stringify([after.data, (await roundsPage(context(), world.startup.slug, world.cookies.member)).data])
     expect(seen).not.toContain('Internal note')
     expect(seen).not.toContain('"score"')

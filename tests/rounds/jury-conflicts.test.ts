@@ -4,13 +4,16 @@
  * round) or holds a stake in, and is told why in words; a juror may declare a conflict too. An
  * excluded juror cannot score the application, and sees none of its scores, anywhere.
  */
+import { randomUUID } from 'node:crypto'
+import { mkdir, writeFile } from 'node:fs/promises'
+import path from 'node:path'
 import { eq } from 'drizzle-orm'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { getFixedT } from '~/modules/i18n/i18n.server'
 import { formatDate } from '~/modules/i18n/format'
-import { loader as fileLoader } from '~/routes/jury.$roundSlug.$applicationId_.files.$questionId'
-import { commitments, interests, investorStakes, reviews, roundCommitments } from '../../db/schema'
-import { makeRequest, testLoadContext } from '../setup/context'
+import { loader as fileLoader } from '~/routes/applications.$applicationId.files.$questionId'
+import { applicationAnswers, commitments, interests, investorStakes, reviews, roundCommitments, roundQuestions } from '../../db/schema'
+import { makeRequest, TEST_UPLOADS_DIR, testLoadContext } from '../setup/context'
 import { useTestDatabase } from '../setup/database'
 import { createApplication } from '../setup/round-factories'
 import { callRoute } from '../setup/routes'
@@ -107,15 +110,21 @@ describe('what an excluded juror may do and see', () => {
     expect(await t.db.select().from(reviews).where(eq(reviews.jurorId, world.seats.eva.id))).toEqual([])
   })
 
-  it('does not serve them the application’s files', async () => {
+  it('does not serve them the application’s files (a juror without a conflict gets them)', async () => {
     const { A } = world.startups
-    const questionId = world.questions[0]!.id
-    const reply = await callRoute(fileLoader, makeRequest(`/jury/${world.round.slug}/${A.applicationId}/files/${questionId}`, { cookie: world.cookies.eva }), context(), {
-      roundSlug: world.round.slug,
-      applicationId: A.applicationId,
-      questionId,
-    })
-    expect(reply.status).toBe(404)
+    const [question] = await t.db.insert(roundQuestions).values({ roundId: world.round.id, position: 1, kind: 'file', label: { en: 'Pitch deck' } }).returning()
+    const storedFile = `${randomUUID()}.pdf`
+    await mkdir(path.join(TEST_UPLOADS_DIR, 'documents'), { recursive: true })
+    await writeFile(path.join(TEST_UPLOADS_DIR, 'documents', storedFile), '%PDF-1.4 pitch deck of Fagos')
+    await t.db.insert(applicationAnswers).values({ applicationId: A.applicationId, questionId: question!.id, storedFile, fileName: 'fagos-deck.pdf' })
+    const download = (cookie: string) =>
+      callRoute(fileLoader, makeRequest(`/applications/${A.applicationId}/files/${question!.id}`, { cookie }), context(), { applicationId: A.applicationId, questionId: question!.id })
+    const bruno = await download(world.cookies.bruno)
+    expect(bruno.status).toBe(200)
+    expect(bruno.data).toContain('pitch deck of Fagos')
+    expect((await applicationPage(context(), world, world.cookies.bruno, A.applicationId)).data.details.answers[1]).toMatchObject({ label: 'Pitch deck', file: { name: 'fagos-deck.pdf' } })
+    expect((await download(world.cookies.eva)).status).toBe(404)
+    expect((await download(world.cookies.dario)).status).toBe(404)
   })
 })
 

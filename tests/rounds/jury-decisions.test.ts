@@ -4,18 +4,19 @@
  * jury-ranking.test.ts); decisions need feedback and may share only comments of counted
  * reviews of that application; sending the outcomes needs every application decided, moves the
  * round to shortlisted once, and emails each applicant (in their language) their outcome, the
- * feedback and only the shared comments, anonymised. The applicant then reads the same, never a score.
+ * feedback and only the shared comments, anonymised. The applicant then reads the same on its
+ * round page, never a score.
  */
 import { and, eq } from 'drizzle-orm'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { applicationOutcome } from '~/modules/rounds/decisions.server'
 import { commentKey } from '~/modules/rounds/jury-schemas'
+import { loader as studioRoundLoader } from '~/routes/studio_.$slug.rounds.$roundSlug/route'
 import { applications, mailboxMessages, reviews, rounds, roundTransitions } from '../../db/schema'
-import { runJobs, testLoadContext } from '../setup/context'
+import { makeRequest, runJobs, testLoadContext } from '../setup/context'
 import { useTestDatabase } from '../setup/database'
 import { mailTo } from '../setup/mailbox'
-import { actorFor } from '../setup/proposal-factories'
-import { queuedJobs, thrownResponse } from '../setup/routes'
+import { signIn } from '../setup/factories'
+import { callRoute, queuedJobs } from '../setup/routes'
 import { board, createJuryWorld, postToBoard, score, type JuryWorld } from './jury-world'
 
 const t = useTestDatabase()
@@ -165,29 +166,28 @@ describe('sending the outcomes', () => {
   })
 })
 
-describe('what the applicant reads', () => {
-  it('is the outcome, the feedback and the shared comments, never a score; for its own members only', async () => {
+describe('what the applicant reads on its round page', () => {
+  const studio = (slug: string, cookie: string | null) =>
+    callRoute(studioRoundLoader, makeRequest(`/studio/${slug}/rounds/${world.round.slug}`, { cookie }), context(), { slug, roundSlug: world.round.slug })
+
+  it('is the outcome, the feedback and the shared comments as in the email, never a score; for its own members only', async () => {
     const { A, B } = world.startups
-    const memberA = await actorFor(t.db, A.memberId)
-    const outcome = await applicationOutcome(t.db, memberA, A.applicationId, 'en')
-    expect(outcome).toEqual({
+    const cookieA = await signIn(context(), A.memberId)
+    const page = await studio(A.slug, cookieA)
+    expect(page.data.application).toMatchObject({
       status: 'shortlisted',
-      feedback: 'A strong application with a clear path to the clinic.',
-      sentAt: expect.any(Date),
-      round: 'Cross-border Biotech Call 2026',
-      comments: [{ juror: 3, criterion: 'Science', comment: 'Ana: phage stability needs work' }],
+      outcome: { feedback: 'A strong application with a clear path to the clinic.', sharedComments: [{ juror: 3, criterion: 'Science', comment: 'Ana: phage stability needs work' }] },
     })
-    expect(JSON.stringify(outcome)).not.toMatch(/Bruno|"score"/)
-    expect((await thrownResponse(applicationOutcome(t.db, memberA, B.applicationId, 'en'))).status).toBe(404)
-    const outsider = await actorFor(t.db, world.ids.otherStartupMember)
-    expect((await thrownResponse(applicationOutcome(t.db, outsider, A.applicationId, 'en'))).status).toBe(404)
-    const investor = await actorFor(t.db, world.ids.outsideInvestor)
-    expect((await thrownResponse(applicationOutcome(t.db, investor, A.applicationId, 'en'))).status).toBe(404)
+    expect(JSON.stringify(page.data)).not.toMatch(/Bruno|"score"|weighted/)
+    const cookieB = await signIn(context(), B.memberId)
+    expect((await studio(B.slug, cookieB)).data.application.outcome).toEqual({ feedback: 'The market for seaweed feed proteins needs a clearer case.', sharedComments: [] })
+    for (const cookie of [cookieB, world.cookies.otherStartupMember, world.cookies.outsideInvestor, world.cookies.bruno]) expect((await studio(A.slug, cookie)).status).toBe(404)
   })
 
   it('is nothing before the outcomes are sent', async () => {
     const { C } = world.startups
     await t.db.update(applications).set({ outcomeSentAt: null }).where(eq(applications.id, C.applicationId))
-    expect(await applicationOutcome(t.db, await actorFor(t.db, C.memberId), C.applicationId, 'es')).toBeNull()
+    const page = await studio(C.slug, await signIn(context(), C.memberId))
+    expect(page.data.application).toMatchObject({ status: 'submitted', outcome: null })
   })
 })

@@ -30,14 +30,14 @@ import {
   organisations,
   proposals,
   proposalVersions,
-  reviews,
-  reviewScores,
   roundQuestions,
   rounds,
   startupProfiles,
 } from '../../../db/schema'
 import { findRoundBySlug, organisesRound, type Round } from './access.server'
 import { answerField } from './application-schemas'
+import { jurorMayRead } from './conflicts.server'
+import { sharedCommentsOf, type SharedComment } from './decisions.server'
 import { checkEligibility, failedRulesInWords, type ProposalFacts, type StartupFacts } from './eligibility'
 import type { ApplicationStatus, EligibilityResult } from './taxonomy'
 
@@ -209,26 +209,25 @@ export function statusForApplicant(application: { status: ApplicationStatus; out
   return application.status
 }
 
-/** The outcome the applicant was sent: the organiser's feedback and the jurors' comments shared with it. */
+/**
+ * The outcome the applicant was sent: the organiser's feedback and the jurors' comments shared
+ * with it, anonymised ("Juror 1 · Team"), as in the outcome email (decisions.server.ts).
+ */
 export interface ApplicantOutcome {
   feedback: string | null
-  sharedComments: string[]
+  sharedComments: SharedComment[]
 }
 
-async function outcomesOf(db: DbOrTx, rows: { id: string; feedback: string | null; outcomeSentAt: Date | null }[]): Promise<Map<string, ApplicantOutcome>> {
+async function outcomesOf(
+  db: DbOrTx,
+  rows: { id: string; roundId: string; feedback: string | null; outcomeSentAt: Date | null }[],
+  locale: Locale,
+): Promise<Map<string, ApplicantOutcome>> {
   const sent = rows.filter((row) => row.outcomeSentAt)
-  if (sent.length === 0) return new Map()
-  const comments = await db
-    .select({ applicationId: reviews.applicationId, comment: reviewScores.comment })
-    .from(reviewScores)
-    .innerJoin(reviews, eq(reviews.id, reviewScores.reviewId))
-    .where(and(inArray(reviews.applicationId, sent.map((row) => row.id)), eq(reviewScores.sharedWithApplicant, true)))
-    .orderBy(asc(reviews.submittedAt), asc(reviewScores.criterionId))
   return new Map(
-    sent.map((row) => [
-      row.id,
-      { feedback: row.feedback, sharedComments: comments.filter((c) => c.applicationId === row.id && c.comment.trim()).map((c) => c.comment) },
-    ]),
+    await Promise.all(
+      sent.map(async (row) => [row.id, { feedback: row.feedback, sharedComments: await sharedCommentsOf(db, row.roundId, row.id, locale) }] as const),
+    ),
   )
 }
 
@@ -254,7 +253,7 @@ export async function applicationsOfStartup(db: DbOrTx, startupId: string, local
     .leftJoin(proposalVersions, eq(proposalVersions.id, proposals.publishedVersionId))
     .where(and(eq(applications.startupOrganisationId, startupId), ne(rounds.status, 'draft')))
     .orderBy(desc(applications.submittedAt))
-  const outcomes = await outcomesOf(db, rows.map((row) => row.application))
+  const outcomes = await outcomesOf(db, rows.map((row) => row.application), locale)
   return rows.map(({ application, round, snapshot }) => {
     const title = snapshotTitle(snapshot, locale)
     const { name, nameLang } = roundText(round, locale)
@@ -318,7 +317,7 @@ export async function applicationPageFor(db: DbOrTx, startupId: string, round: R
   ])
   const active = own.find((application) => application.status !== 'withdrawn') ?? null
   const view = active ? await getApplication(db, round.id, active.id, locale) : null
-  const outcomes = active ? await outcomesOf(db, [active]) : new Map<string, ApplicantOutcome>()
+  const outcomes = active ? await outcomesOf(db, [active], locale) : new Map<string, ApplicantOutcome>()
   const state = windowStateOf(round, now)
   return {
     round: { slug: round.slug, ...roundText(round, locale), opensAt: round.opensAt, closesAt: round.closesAt, timeZone: round.timeZone },
@@ -581,20 +580,22 @@ function typeOfStoredName(storedName: string): AcceptedType | null {
 }
 
 /**
- * An uploaded answer for someone who may download it: a member of the applicant startup or an
- * organiser of the round. Null for anyone else and for anything that does not exist.
+ * An uploaded answer for someone who may download it: a member of the applicant startup, an
+ * organiser of the round, or one of its jurors who is not excluded from the application
+ * (conflicts.server.ts). Null for anyone else and for anything that does not exist.
  */
 export async function answerFileFor(db: DbOrTx, actor: Actor | null, applicationId: string | undefined, questionId: string | undefined) {
   if (!actor || !isUuid(applicationId) || !isUuid(questionId)) return null
   const [row] = await db
-    .select({ storedFile: applicationAnswers.storedFile, fileName: applicationAnswers.fileName, startupId: applications.startupOrganisationId, round: rounds })
+    .select({ storedFile: applicationAnswers.storedFile, fileName: applicationAnswers.fileName, startupId: applications.startupOrganisationId, status: applications.status, round: rounds })
     .from(applicationAnswers)
     .innerJoin(applications, eq(applications.id, applicationAnswers.applicationId))
     .innerJoin(rounds, eq(rounds.id, applications.roundId))
     .where(and(eq(applicationAnswers.applicationId, applicationId), eq(applicationAnswers.questionId, questionId)))
   if (!row?.storedFile) return null
   const applicant = actor.memberships.some((m) => m.kind === 'startup' && m.organisationId === row.startupId)
-  if (!applicant && !organisesRound(actor, row.round)) return null
+  const juror = () => jurorMayRead(db, actor, row.round, { id: applicationId, startupOrganisationId: row.startupId, status: row.status })
+  if (!applicant && !organisesRound(actor, row.round) && !(await juror())) return null
   const type = typeOfStoredName(row.storedFile)
   return type ? { storedFile: row.storedFile, fileName: row.fileName ?? 'answer', type } : null
 }

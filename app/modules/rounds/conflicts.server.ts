@@ -28,7 +28,7 @@ import {
   roundCommitments,
   rounds,
 } from '../../../db/schema'
-import { requireJuryApplication, type JurorSeat } from './access.server'
+import { jurorSeatOf, requireJuryApplication, type JurorSeat, type Round } from './access.server'
 import { JuryRuleError } from './jury-rule-error'
 
 /** Why a juror is excluded automatically, in facts the page puts into words. */
@@ -140,6 +140,21 @@ export async function conflictTable(db: DbOrTx, seats: readonly Seat[], applicat
 /** One seat's conflict with one application. */
 export async function conflictOf(db: DbOrTx, seat: Seat, application: ApplicationRef, locale: Locale): Promise<ConflictState> {
   return (await conflictTable(db, [seat], [application], locale)).of(seat.id, application.id)
+}
+
+/**
+ * True when the actor sits on the round's jury and is not excluded from the application (which
+ * is not withdrawn): what lets a juror read it, its answers and their files.
+ */
+export async function jurorMayRead(
+  db: DbOrTx,
+  actor: Actor,
+  round: Pick<Round, 'id'>,
+  application: ApplicationRef & { status: string },
+): Promise<boolean> {
+  if (application.status === 'withdrawn') return false
+  const seat = await jurorSeatOf(db, actor, round.id)
+  return seat !== null && !(await conflictOf(db, seat, application, actor.locale)).excluded
 }
 
 export type DeclarationInput = { conflicted: false } | { conflicted: true; reason: string }

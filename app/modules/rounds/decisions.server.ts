@@ -3,7 +3,7 @@
  * who is excluded from what), a decision per application (shortlist or decline, with written
  * feedback and the juror comments chosen to share with the applicant), and sending the
  * outcomes: the round moves from under review to shortlisted and every applicant is emailed,
- * once. What the applicant then reads: `applicationOutcome`.
+ * once. The applicant then reads the same on its round page (applications.server.ts).
  */
 import { and, asc, eq, inArray, isNotNull, isNull, ne } from 'drizzle-orm'
 import type { Actor } from '~/modules/accounts/actor'
@@ -12,10 +12,9 @@ import { pickLocalizedText } from '~/modules/i18n/localized-text'
 import type { Locale } from '~/modules/i18n/locales'
 import { memberIdsOf } from '~/modules/interests/parties.server'
 import { enqueue } from '~/modules/jobs/queue.server'
-import { isUuid } from '~/modules/proposals/access.server'
 import type { Db, DbOrTx } from '../../../db/client'
 import { applications, organisations, reviews, reviewScores, roundCriteria, roundJurors, rounds, roundTransitions } from '../../../db/schema'
-import { requireRoundOrganiser, startupIdsOf, type Round } from './access.server'
+import { requireRoundOrganiser, type Round } from './access.server'
 import type { AutomaticConflict } from './conflicts.server'
 import { publishedTitles } from './commitments.server'
 import { JuryRuleError } from './jury-rule-error'
@@ -260,37 +259,4 @@ export async function sharedCommentsOf(db: DbOrTx, roundId: string, applicationI
     .filter((row) => row.score !== UNSCORED && row.comment.trim() !== '')
     .map((row) => ({ juror: numbers.get(row.jurorId) ?? 0, criterion: pickLocalizedText(row.criterion, locale)?.text ?? '', comment: row.comment }))
     .sort((a, b) => a.juror - b.juror)
-}
-
-export interface ApplicationOutcome {
-  status: 'shortlisted' | 'declined'
-  feedback: string
-  sentAt: Date
-  round: string
-  comments: SharedComment[]
-}
-
-/**
- * What an applicant sees of the review once the outcomes are sent: the outcome, the organiser's
- * feedback and the shared comments — never a score. Null before; a 404 for anyone but the
- * applicant startup's members.
- */
-export async function applicationOutcome(db: DbOrTx, actor: Actor, applicationId: string | undefined, locale: Locale): Promise<ApplicationOutcome | null> {
-  const startupIds = startupIdsOf(actor)
-  if (!isUuid(applicationId) || startupIds.length === 0) throw notFound()
-  const [row] = await db
-    .select({ application: applications, roundName: rounds.name })
-    .from(applications)
-    .innerJoin(rounds, eq(rounds.id, applications.roundId))
-    .where(and(eq(applications.id, applicationId), inArray(applications.startupOrganisationId, startupIds)))
-  if (!row) throw notFound()
-  const { application } = row
-  if (!application.outcomeSentAt || (application.status !== 'shortlisted' && application.status !== 'declined')) return null
-  return {
-    status: application.status,
-    feedback: application.feedback ?? '',
-    sentAt: application.outcomeSentAt,
-    round: pickLocalizedText(row.roundName, locale)?.text ?? '',
-    comments: await sharedCommentsOf(db, application.roundId, application.id, locale),
-  }
 }

@@ -17,11 +17,9 @@
  */
 import { and, asc, count, desc, eq, inArray, isNotNull, isNull, ne } from 'drizzle-orm'
 import type { Actor } from '~/modules/accounts/actor'
-import { notFound } from '~/modules/accounts/guards.server'
 import { pickLocalizedText } from '~/modules/i18n/localized-text'
 import type { Locale } from '~/modules/i18n/locales'
 import { publishedTitles } from './commitments.server'
-import { isUuid } from '~/modules/proposals/access.server'
 import { publishedSourceOf, verifiedTier } from '~/modules/proposals/disclosure.server'
 import { verifiedPageProposal, type VerifiedPageProposal } from '~/modules/proposals/proposal-page.server'
 import type { Db, DbOrTx } from '../../../db/client'
@@ -338,16 +336,4 @@ export async function saveReview(db: Db, actor: Actor, slug: string, application
     if (rows.length) await tx.insert(reviewScores).values(rows)
     if (input.intent === 'submit') await tx.update(reviews).set({ submittedAt: now }).where(eq(reviews.id, review!.id))
   })
-}
-
-/** The stored file a question of the application was answered with, for a juror who is not excluded; a 404 otherwise. */
-export async function juryAnswerFile(db: DbOrTx, actor: Actor, slug: string, applicationId: string | undefined, questionId: string | undefined) {
-  const { seat, application } = await requireJuryApplication(db, actor, slug, applicationId)
-  if (!isUuid(questionId) || (await conflictOf(db, seat, application, actor.locale)).excluded) throw notFound()
-  const [answer] = await db
-    .select({ storedFile: applicationAnswers.storedFile, fileName: applicationAnswers.fileName })
-    .from(applicationAnswers)
-    .where(and(eq(applicationAnswers.applicationId, application.id), eq(applicationAnswers.questionId, questionId)))
-  if (!answer?.storedFile) throw notFound()
-  return { storedFile: answer.storedFile, fileName: answer.fileName ?? answer.storedFile }
 }

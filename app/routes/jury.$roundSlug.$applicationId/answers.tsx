@@ -1,9 +1,10 @@
 import { useTranslation } from 'react-i18next'
 import { Card } from '~/components/ui/card'
+import { answerFilePath } from '~/modules/rounds/application-schemas'
 import type { AnswerView } from '~/modules/rounds/reviews.server'
 
-/** The applicant's answers to the round's questions; files open through the jury's own link. */
-export function Answers({ roundSlug, applicationId, answers }: { roundSlug: string; applicationId: string; answers: AnswerView[] }) {
+/** The applicant's answers to the round's questions, files as downloads. */
+export function Answers({ applicationId, answers }: { applicationId: string; answers: AnswerView[] }) {
   const { t } = useTranslation()
   if (answers.length === 0) return null
   return (
@@ -16,7 +17,7 @@ export function Answers({ roundSlug, applicationId, answers }: { roundSlug: stri
             <dd className="mt-1 whitespace-pre-line text-sm text-ink">
               {answer.kind === 'file' ? (
                 answer.file ? (
-                  <a href={`/jury/${roundSlug}/${applicationId}/files/${answer.questionId}`} className="font-semibold text-brand-700 underline-offset-2 hover:underline">
+                  <a href={answerFilePath(applicationId, answer.questionId)} className="font-semibold text-brand-700 underline-offset-2 hover:underline">
                     {t('jury.application.download', { name: answer.file.name })}
                   </a>
                 ) : (

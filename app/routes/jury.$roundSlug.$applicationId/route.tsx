@@ -110,7 +110,7 @@ export default function JuryApplicationPage() {
                 <p className="mt-3 text-sm text-muted">{t('jury.application.noProposal')}</p>
               </header>
             )}
-            <Answers roundSlug={round.slug} applicationId={application.id} answers={details.answers} />
+            <Answers applicationId={application.id} answers={details.answers} />
           </div>
           <div className="space-y-6">
             {page.canDeclare || conflict.declaration ? <DeclarationCard declaration={conflict.declaration} readOnly={!page.canDeclare} /> : null}

@@ -37,9 +37,12 @@ export function SubmittedApplication({ application, questions }: { application: 
             <>
               <h3 className="mt-4 text-sm font-semibold text-ink">{t('applying.outcome.comments')}</h3>
               <ul className="mt-1 list-disc space-y-1 pl-5 text-sm text-ink">
-                {application.outcome.sharedComments.map((comment, index) => (
+                {application.outcome.sharedComments.map((shared, index) => (
                   <li key={index} className="whitespace-pre-line">
-                    {comment}
+                    <span className="font-medium">
+                      {t('jury.jurorLabel', { number: shared.juror })} · {shared.criterion}:
+                    </span>{' '}
+                    {shared.comment}
                   </li>
                 ))}
               </ul>
