@@ -1,4 +1,4 @@
-import { Body, Container, Head, Hr, Html, Preview, Section, Text } from '@react-email/components'
+import { Body, Button, Container, Head, Heading, Hr, Html, Link, Preview, Section, Text } from '@react-email/components'
 import type { ReactNode } from 'react'
 
 const styles = {
@@ -38,5 +38,28 @@ export function EmailLayout(props: { lang: string; preview: string; footer: stri
         </Container>
       </Body>
     </Html>
+  )
+}
+
+/** The email's title. */
+export function EmailHeading({ children }: { children: ReactNode }) {
+  return (
+    <Heading as="h1" style={{ ...emailStyles.text, fontSize: '20px', fontWeight: 600 }}>
+      {children}
+    </Heading>
+  )
+}
+
+/** The button to Ponte, with the address written out below for mail readers that hide buttons. */
+export function EmailAction({ url, label }: { url: string; label: string }) {
+  return (
+    <>
+      <Button href={url} style={emailStyles.button}>
+        {label}
+      </Button>
+      <Text style={emailStyles.muted}>
+        <Link href={url}>{url}</Link>
+      </Text>
+    </>
   )
 }

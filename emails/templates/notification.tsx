@@ -1,5 +1,5 @@
-import { Button, Heading, Link, Text } from '@react-email/components'
-import { EmailLayout, emailStyles } from './layout'
+import { Text } from '@react-email/components'
+import { EmailAction, EmailHeading, EmailLayout, emailStyles } from './layout'
 
 export interface NotificationEmailProps {
   lang: string
@@ -16,20 +16,13 @@ export interface NotificationEmailProps {
 export function NotificationEmail(props: NotificationEmailProps) {
   return (
     <EmailLayout lang={props.lang} preview={props.preview} footer={props.footer}>
-      <Heading as="h1" style={{ ...emailStyles.text, fontSize: '20px', fontWeight: 600 }}>
-        {props.heading}
-      </Heading>
+      <EmailHeading>{props.heading}</EmailHeading>
       {props.body.split('\n\n').map((paragraph, index) => (
         <Text key={index} style={emailStyles.text}>
           {paragraph}
         </Text>
       ))}
-      <Button href={props.url} style={emailStyles.button}>
-        {props.button}
-      </Button>
-      <Text style={emailStyles.muted}>
-        <Link href={props.url}>{props.url}</Link>
-      </Text>
+      <EmailAction url={props.url} label={props.button} />
     </EmailLayout>
   )
 }

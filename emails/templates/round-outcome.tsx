@@ -1,5 +1,5 @@
-import { Button, Heading, Link, Section, Text } from '@react-email/components'
-import { EmailLayout, emailStyles } from './layout'
+import { Heading, Section, Text } from '@react-email/components'
+import { EmailAction, EmailHeading, EmailLayout, emailStyles } from './layout'
 
 export interface RoundOutcomeEmailProps {
   lang: string
@@ -21,9 +21,7 @@ export interface RoundOutcomeEmailProps {
 export function RoundOutcomeEmail(props: RoundOutcomeEmailProps) {
   return (
     <EmailLayout lang={props.lang} preview={props.preview} footer={props.footer}>
-      <Heading as="h1" style={{ ...emailStyles.text, fontSize: '20px', fontWeight: 600 }}>
-        {props.heading}
-      </Heading>
+      <EmailHeading>{props.heading}</EmailHeading>
       <Text style={emailStyles.text}>{props.body}</Text>
       <Heading as="h2" style={{ ...emailStyles.text, fontSize: '16px', fontWeight: 600 }}>
         {props.feedbackTitle}
@@ -45,12 +43,7 @@ export function RoundOutcomeEmail(props: RoundOutcomeEmailProps) {
           ))}
         </Section>
       ) : null}
-      <Button href={props.url} style={emailStyles.button}>
-        {props.button}
-      </Button>
-      <Text style={emailStyles.muted}>
-        <Link href={props.url}>{props.url}</Link>
-      </Text>
+      <EmailAction url={props.url} label={props.button} />
     </EmailLayout>
   )
 }
