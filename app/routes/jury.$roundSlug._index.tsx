@@ -1,16 +1,14 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
-import { useUiLocale } from '~/components/organisations/form-fields'
 import { RouteErrorBoundary } from '~/components/route-error-boundary'
-import { ConflictReasons, JurorStateBadge, RoundStatusBadge } from '~/components/rounds/jury-bits'
+import { ConflictReasons, JurorStateBadge } from '~/components/rounds/jury-bits'
+import { RoundStatusBadge, useRoundTime } from '~/components/rounds/round-bits'
 import { Card, EmptyState, PageHeader } from '~/components/ui/card'
 import { requireVerifiedUser } from '~/modules/accounts/guards.server'
-import { formatDateTime } from '~/modules/i18n/format'
 import { detectLocale } from '~/modules/i18n/i18n.server'
 import { juryRound } from '~/modules/rounds/reviews.server'
 import { titleMeta } from '~/modules/i18n/title-meta'
-import { useViewerTimeZone } from '~/root'
 
 export const meta = titleMeta
 
@@ -24,8 +22,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 
 export default function JuryRoundPage() {
   const { t } = useTranslation()
-  const locale = useUiLocale()
-  const timeZone = useViewerTimeZone()
+  const { inViewerZone } = useRoundTime()
   const { round, applications } = useLoaderData<typeof loader>()
   return (
     <div className="space-y-6">
@@ -36,7 +33,7 @@ export default function JuryRoundPage() {
       </p>
       <PageHeader
         title={round.name}
-        description={`${t(`jury.round.lead.${round.status}`)} ${t('jury.list.deadline', { date: formatDateTime(new Date(round.closesAt), locale, timeZone) })}`}
+        description={`${t(`jury.round.lead.${round.status}`)} ${t('jury.list.deadline', { date: inViewerZone(round.closesAt) })}`}
         actions={<RoundStatusBadge status={round.status} />}
       />
       {applications.length === 0 ? (

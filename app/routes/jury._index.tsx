@@ -1,18 +1,15 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
-import { useUiLocale } from '~/components/organisations/form-fields'
 import { RouteErrorBoundary } from '~/components/route-error-boundary'
-import { RoundStatusBadge } from '~/components/rounds/jury-bits'
+import { RoundStatusBadge, useRoundTime } from '~/components/rounds/round-bits'
 import { buttonClass } from '~/components/ui/button'
 import { Card, EmptyState, PageHeader } from '~/components/ui/card'
 import { requireVerifiedUser } from '~/modules/accounts/guards.server'
-import { formatDateTime } from '~/modules/i18n/format'
 import { detectLocale } from '~/modules/i18n/i18n.server'
 import { pageTitle } from '~/modules/i18n/page-title.server'
 import { titleMeta } from '~/modules/i18n/title-meta'
 import { juryRoundsOf } from '~/modules/rounds/reviews.server'
-import { useViewerTimeZone } from '~/root'
 
 export const meta = titleMeta
 
@@ -25,8 +22,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export default function JuryPage() {
   const { t } = useTranslation()
-  const locale = useUiLocale()
-  const timeZone = useViewerTimeZone()
+  const { inViewerZone } = useRoundTime()
   const { rounds } = useLoaderData<typeof loader>()
   return (
     <div>
@@ -42,7 +38,7 @@ export default function JuryPage() {
                   <h2 className="text-lg font-semibold text-ink">{round.name}</h2>
                   <RoundStatusBadge status={round.status} />
                 </div>
-                <p className="text-sm text-muted">{t('jury.list.deadline', { date: formatDateTime(new Date(round.closesAt), locale, timeZone) })}</p>
+                <p className="text-sm text-muted">{t('jury.list.deadline', { date: inViewerZone(round.closesAt) })}</p>
                 <p className="text-sm font-medium text-ink">{t('jury.list.progress', { submitted: round.submitted, count: round.applications })}</p>
                 <div className="mt-auto">
                   <Link to={`/jury/${round.slug}`} className={buttonClass('secondary')}>

@@ -66,7 +66,7 @@ describe('jury invitations', () => {
     expect((await openLink(token, juror.id)).data.viewer).toBe('invited')
     const accepted = await accept(token, juror.id)
     expect(accepted.status).toBe(302)
-    expect(accepted.location).toBe(`/rounds/${round.slug}`)
+    expect(accepted.location).toBe(`/jury/${round.slug}`)
     expect(await seatOf(round.id, 'ines.juror@porto.test')).toMatchObject({ userId: juror.id, acceptedAt: expect.any(Date) })
     expect(await jurorSeatOf(t.db, await actorFor(t.db, juror.id), round.id)).not.toBeNull()
     expect(await jurorSeatOf(t.db, await actorFor(t.db, stranger.id), round.id)).toBeNull()

@@ -4,15 +4,7 @@ import { Badge } from '~/components/ui/card'
 import { formatDate, formatNumber } from '~/modules/i18n/format'
 import type { AutomaticConflict } from '~/modules/rounds/conflicts.server'
 import type { JurorState } from '~/modules/rounds/reviews.server'
-import type { RoundStatus } from '~/modules/rounds/taxonomy'
 import { useViewerTimeZone } from '~/root'
-
-const statusTone = { draft: 'neutral', open: 'brand', under_review: 'warning', shortlisted: 'success', closed: 'neutral' } as const
-
-export function RoundStatusBadge({ status }: { status: RoundStatus }) {
-  const { t } = useTranslation()
-  return <Badge tone={statusTone[status]}>{t(`rounds.status.${status}`)}</Badge>
-}
 
 const stateTone = { to_declare: 'brand', excluded: 'neutral', to_score: 'brand', draft: 'warning', submitted: 'success' } as const
 

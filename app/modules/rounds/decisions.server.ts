@@ -13,11 +13,12 @@ import type { Locale } from '~/modules/i18n/locales'
 import { memberIdsOf } from '~/modules/interests/parties.server'
 import { enqueue } from '~/modules/jobs/queue.server'
 import type { Db, DbOrTx } from '../../../db/client'
-import { applications, organisations, reviews, reviewScores, roundCriteria, roundJurors, rounds, roundTransitions } from '../../../db/schema'
-import { requireRoundOrganiser, type Round } from './access.server'
+import { applications, organisations, reviews, reviewScores, roundCriteria, roundJurors, rounds } from '../../../db/schema'
+import { requireRoundOrganiser } from './access.server'
 import type { AutomaticConflict } from './conflicts.server'
 import { publishedTitles } from './commitments.server'
 import { JuryRuleError } from './jury-rule-error'
+import { transitionRound } from './lifecycle.server'
 import { commentKey, type DecisionInput } from './jury-schemas'
 import { rankApplications, weightedScore, type JurorStatistics } from './ranking'
 import { roundReviews } from './ranking.server'
@@ -199,15 +200,6 @@ export async function decideApplication(db: Db, actor: Actor, slug: string, inpu
 }
 
 /**
- * Moves the round from under review to shortlisted and records who did it and when.
- * (The round's lifecycle module will take this over; the rule is the same.)
- */
-async function moveRoundToShortlisted(tx: DbOrTx, actor: Actor, round: Round, now: Date) {
-  await tx.update(rounds).set({ status: 'shortlisted', updatedAt: now }).where(eq(rounds.id, round.id))
-  await tx.insert(roundTransitions).values({ roundId: round.id, fromStatus: round.status, toStatus: 'shortlisted', actorId: actor.userId, createdAt: now })
-}
-
-/**
  * Sends the outcomes: every application still in the round must be decided. The round becomes
  * shortlisted, each application's outcome is marked sent, and one email per member of each
  * applicant startup is queued (in the member's language) — all in one transaction, so a second
@@ -225,7 +217,7 @@ export async function sendOutcomes(db: Db, actor: Actor, slug: string, now = new
       .for('update')
     const undecided = rows.filter((row) => row.status === 'submitted').length
     if (undecided > 0) throw new JuryRuleError('jury.errors.undecided', 409, { count: undecided })
-    await moveRoundToShortlisted(tx, actor, round!, now)
+    await transitionRound(tx, actor, round!, 'shortlisted', now)
     const unsent = rows.filter((row) => !row.outcomeSentAt)
     for (const application of unsent) {
       await tx.update(applications).set({ outcomeSentAt: now }).where(eq(applications.id, application.id))

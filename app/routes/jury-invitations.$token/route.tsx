@@ -42,7 +42,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (!invitation) throw notFound()
   try {
     const { roundSlug } = await acceptJuryInvitation(context.db, actor, invitation.id)
-    return redirectWithToast(invitation.roundStatus === 'draft' ? '/dashboard' : `/rounds/${roundSlug}`, 'rounds.toast.juryJoined')
+    return redirectWithToast(`/jury/${roundSlug}`, 'rounds.toast.juryJoined')
   } catch (error) {
     const reply = roundRuleReply('accept', submission, error)
     if (reply) return data({ result: reply.result }, { status: reply.status })

@@ -4,17 +4,15 @@ import { Form, useActionData, useNavigation } from '@remix-run/react'
 import { useMemo } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useFormErrors } from '~/components/account/form-controls'
-import { useUiLocale } from '~/components/organisations/form-fields'
 import { useScoreFormat } from '~/components/rounds/jury-bits'
+import { useRoundTime } from '~/components/rounds/round-bits'
 import { Button } from '~/components/ui/button'
 import { Card, Notice } from '~/components/ui/card'
 import { TextareaField } from '~/components/ui/field'
 import { FormErrors } from '~/components/ui/field'
-import { formatDateTime } from '~/modules/i18n/format'
 import { COMMENT_MAX, reviewSchema } from '~/modules/rounds/jury-schemas'
 import type { CriterionView, OtherReview, ScoreView } from '~/modules/rounds/reviews.server'
 import type { RoundStatus } from '~/modules/rounds/taxonomy'
-import { useViewerTimeZone } from '~/root'
 import type { action } from './route'
 
 interface ReviewCardProps {
@@ -29,15 +27,14 @@ interface ReviewCardProps {
 /** The juror's own scores: the form while they may score, what they gave once submitted, or why not yet. */
 export function ReviewCard(props: ReviewCardProps) {
   const { t } = useTranslation()
-  const locale = useUiLocale()
-  const timeZone = useViewerTimeZone()
+  const { inViewerZone } = useRoundTime()
   const submittedAt = props.review?.submittedAt ? new Date(props.review.submittedAt) : null
   return (
     <Card>
       <h2 className="text-lg font-semibold text-ink">{t('jury.review.title')}</h2>
       {submittedAt ? (
         <>
-          <p className="mt-2 text-sm text-muted">{t('jury.review.submittedOn', { date: formatDateTime(submittedAt, locale, timeZone) })}</p>
+          <p className="mt-2 text-sm text-muted">{t('jury.review.submittedOn', { date: inViewerZone(submittedAt) })}</p>
           <ScoreList criteria={props.criteria} scores={props.review!.scores} scale={props.scale} />
         </>
       ) : props.canScore ? (

@@ -7,9 +7,9 @@ import { ProposalHeader, PublicFacts } from '~/components/proposals/public-secti
 import { VerifiedSections } from '~/components/proposals/verified-sections'
 import { RouteErrorBoundary } from '~/components/route-error-boundary'
 import { ConflictReasons, JurorStateBadge } from '~/components/rounds/jury-bits'
+import { useRoundTime } from '~/components/rounds/round-bits'
 import { Card } from '~/components/ui/card'
 import { requireVerifiedUser } from '~/modules/accounts/guards.server'
-import { formatDateTime } from '~/modules/i18n/format'
 import { detectLocale } from '~/modules/i18n/i18n.server'
 import { titleMeta } from '~/modules/i18n/title-meta'
 import { requireJurorSeat } from '~/modules/rounds/access.server'
@@ -18,7 +18,6 @@ import { JuryRuleError } from '~/modules/rounds/jury-rule-error'
 import { DeclarationSchema, reviewSchema } from '~/modules/rounds/jury-schemas'
 import { juryApplication, saveReview } from '~/modules/rounds/reviews.server'
 import { redirectWithToast } from '~/modules/toast/toast.server'
-import { useViewerTimeZone } from '~/root'
 import { Answers } from './answers'
 import { DeclarationCard } from './declaration-card'
 import { OtherReviews, ReviewCard } from './review-card'
@@ -64,7 +63,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 export default function JuryApplicationPage() {
   const { t } = useTranslation()
   const locale = useUiLocale()
-  const timeZone = useViewerTimeZone()
+  const { inViewerZone } = useRoundTime()
   const page = useLoaderData<typeof loader>()
   const { round, application, conflict, details } = page
   const proposal = details?.proposal ?? null
@@ -77,7 +76,7 @@ export default function JuryApplicationPage() {
       </p>
       <div className="flex flex-wrap items-center gap-3 text-sm text-muted">
         <JurorStateBadge state={page.state} />
-        <span>{t('jury.application.appliedOn', { date: formatDateTime(new Date(application.submittedAt), locale, timeZone) })}</span>
+        <span>{t('jury.application.appliedOn', { date: inViewerZone(application.submittedAt) })}</span>
       </div>
       {details === null ? (
         <>

@@ -173,6 +173,11 @@ export default function RoundSetupPage() {
                 {t('rounds.setup.publicPage')}
               </Link>
             ) : null}
+            {round.status !== 'draft' ? (
+              <Link to={`/organiser/rounds/${round.slug}/review`} className="font-medium text-brand-700 underline">
+                {t('jury.board.title')}
+              </Link>
+            ) : null}
             <Link to={`/organiser/rounds/${round.slug}/dashboard`} className="font-medium text-brand-700 underline">
               {t('rounds.setup.dashboard')}
             </Link>

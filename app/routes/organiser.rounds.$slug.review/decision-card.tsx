@@ -3,16 +3,14 @@ import { parseWithZod } from '@conform-to/zod/v4'
 import { Form, useActionData, useNavigation } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { useFormErrors } from '~/components/account/form-controls'
-import { useUiLocale } from '~/components/organisations/form-fields'
 import { ConflictReasons, useScoreFormat } from '~/components/rounds/jury-bits'
+import { useRoundTime } from '~/components/rounds/round-bits'
 import { Button } from '~/components/ui/button'
 import { Badge, Card } from '~/components/ui/card'
 import { FormErrors, TextareaField } from '~/components/ui/field'
-import { formatDateTime } from '~/modules/i18n/format'
 import type { BoardApplication } from '~/modules/rounds/decisions.server'
 import { commentKey, DecisionSchema, FEEDBACK_MAX, FEEDBACK_MIN } from '~/modules/rounds/jury-schemas'
 import type { CriterionView } from '~/modules/rounds/reviews.server'
-import { useViewerTimeZone } from '~/root'
 import type { action } from './route'
 
 const statusTone = { submitted: 'warning', shortlisted: 'success', declined: 'neutral' } as const
@@ -22,8 +20,7 @@ type Application = Omit<BoardApplication, 'decidedAt' | 'outcomeSentAt'> & { dec
 /** One application: its scores and reviews, who is excluded and why, and the organiser's decision. */
 export function DecisionCard({ application, criteria, canDecide }: { application: Application; criteria: CriterionView[]; canDecide: boolean }) {
   const { t } = useTranslation()
-  const locale = useUiLocale()
-  const timeZone = useViewerTimeZone()
+  const { inViewerZone } = useRoundTime()
   const format = useScoreFormat()
   const editable = canDecide && !application.outcomeSentAt
   const formId = `decision-${application.id}`
@@ -104,7 +101,7 @@ export function DecisionCard({ application, criteria, canDecide }: { application
           <h4 className="font-semibold text-ink">{t('jury.board.feedback')}</h4>
           <p className="whitespace-pre-line text-ink">{application.feedback}</p>
           {application.outcomeSentAt ? (
-            <p className="text-muted">{t('jury.board.sentOn', { date: formatDateTime(new Date(application.outcomeSentAt), locale, timeZone) })}</p>
+            <p className="text-muted">{t('jury.board.sentOn', { date: inViewerZone(application.outcomeSentAt) })}</p>
           ) : null}
         </div>
       ) : null}

@@ -3,7 +3,7 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-r
 import { Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { RouteErrorBoundary } from '~/components/route-error-boundary'
-import { RoundStatusBadge } from '~/components/rounds/jury-bits'
+import { RoundStatusBadge } from '~/components/rounds/round-bits'
 import { EmptyState, PageHeader } from '~/components/ui/card'
 import { requireVerifiedUser } from '~/modules/accounts/guards.server'
 import { detectLocale } from '~/modules/i18n/i18n.server'
