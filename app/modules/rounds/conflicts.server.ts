@@ -29,7 +29,7 @@ import {
   rounds,
 } from '../../../db/schema'
 import { jurorSeatOf, requireJuryApplication, type JurorSeat, type Round } from './access.server'
-import { JuryRuleError } from './jury-rule-error'
+import { RoundRuleError } from './round-rule-error'
 
 /** Why a juror is excluded automatically, in facts the page puts into words. */
 export type AutomaticConflict =
@@ -163,7 +163,7 @@ export type DeclarationInput = { conflicted: false } | { conflicted: true; reaso
 export async function declareConflict(db: Db, actor: Actor, roundSlug: string, applicationId: string | undefined, input: DeclarationInput): Promise<void> {
   await db.transaction(async (tx) => {
     const { round, seat, application } = await requireJuryApplication(tx, actor, roundSlug, applicationId)
-    if (round.status !== 'open' && round.status !== 'under_review') throw new JuryRuleError('jury.errors.declarationClosed')
+    if (round.status !== 'open' && round.status !== 'under_review') throw new RoundRuleError('jury.errors.declarationClosed', undefined, 409)
     const values = { conflicted: input.conflicted, reason: input.conflicted ? input.reason : null, declaredAt: new Date() }
     await tx
       .insert(conflictDeclarations)

@@ -17,7 +17,7 @@ import { applications, organisations, reviews, reviewScores, roundCriteria, roun
 import { requireRoundOrganiser } from './access.server'
 import type { AutomaticConflict } from './conflicts.server'
 import { publishedTitles } from './commitments.server'
-import { JuryRuleError } from './jury-rule-error'
+import { RoundRuleError } from './round-rule-error'
 import { transitionRound } from './lifecycle.server'
 import { commentKey, type DecisionInput } from './jury-schemas'
 import { rankApplications, weightedScore, type JurorStatistics } from './ranking'
@@ -167,14 +167,14 @@ async function organisationNames(db: DbOrTx, ids: (string | null)[]): Promise<Ma
 export async function decideApplication(db: Db, actor: Actor, slug: string, input: DecisionInput, now = new Date()): Promise<void> {
   await db.transaction(async (tx) => {
     const round = await requireRoundOrganiser(tx, actor, slug)
-    if (round.status !== 'under_review') throw new JuryRuleError('jury.errors.notDeciding')
+    if (round.status !== 'under_review') throw new RoundRuleError('jury.errors.notDeciding', undefined, 409)
     const [application] = await tx
       .select()
       .from(applications)
       .where(and(eq(applications.id, input.applicationId), eq(applications.roundId, round.id), ne(applications.status, 'withdrawn')))
       .for('update')
     if (!application) throw notFound()
-    if (application.outcomeSentAt) throw new JuryRuleError('jury.errors.alreadySent')
+    if (application.outcomeSentAt) throw new RoundRuleError('jury.errors.alreadySent', undefined, 409)
     const data = await roundReviews(tx, round, actor.locale)
     const shareable = new Set(
       data.submitted
@@ -182,7 +182,7 @@ export async function decideApplication(db: Db, actor: Actor, slug: string, inpu
         .flatMap((review) => review.scores.filter((s) => s.comment.trim() !== '').map((s) => commentKey(review.id, s.criterionId))),
     )
     const shared = new Set(input.shared)
-    if ([...shared].some((key) => !shareable.has(key))) throw new JuryRuleError('jury.errors.unknownComment', 400)
+    if ([...shared].some((key) => !shareable.has(key))) throw new RoundRuleError('jury.errors.unknownComment', undefined, 400)
     await tx
       .update(applications)
       .set({ status: input.decision, feedback: input.feedback, decidedBy: actor.userId, decidedAt: now, updatedAt: now })
@@ -209,14 +209,14 @@ export async function sendOutcomes(db: Db, actor: Actor, slug: string, now = new
   return db.transaction(async (tx) => {
     const found = await requireRoundOrganiser(tx, actor, slug)
     const [round] = await tx.select().from(rounds).where(eq(rounds.id, found.id)).for('update')
-    if (round!.status !== 'under_review') throw new JuryRuleError('jury.errors.notDeciding')
+    if (round!.status !== 'under_review') throw new RoundRuleError('jury.errors.notDeciding', undefined, 409)
     const rows = await tx
       .select()
       .from(applications)
       .where(and(eq(applications.roundId, round!.id), ne(applications.status, 'withdrawn')))
       .for('update')
     const undecided = rows.filter((row) => row.status === 'submitted').length
-    if (undecided > 0) throw new JuryRuleError('jury.errors.undecided', 409, { count: undecided })
+    if (undecided > 0) throw new RoundRuleError('jury.errors.undecided', undefined, 409)
     await transitionRound(tx, actor, round!, 'shortlisted', now)
     const unsent = rows.filter((row) => !row.outcomeSentAt)
     for (const application of unsent) {

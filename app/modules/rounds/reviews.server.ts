@@ -36,7 +36,7 @@ import {
 } from '../../../db/schema'
 import { requireJuryApplication, requireJurorSeat, type Round } from './access.server'
 import { conflictOf, conflictTable, type ConflictState } from './conflicts.server'
-import { JuryRuleError } from './jury-rule-error'
+import { RoundRuleError } from './round-rule-error'
 import type { ReviewInput } from './jury-schemas'
 import { weightedScore } from './ranking'
 import type { QuestionKind, RoundStatus } from './taxonomy'
@@ -313,14 +313,14 @@ async function otherReviews(
 export async function saveReview(db: Db, actor: Actor, slug: string, applicationId: string | undefined, input: ReviewInput, now = new Date()): Promise<void> {
   await db.transaction(async (tx) => {
     const { round, seat, application } = await requireJuryApplication(tx, actor, slug, applicationId)
-    if (round.status !== 'under_review') throw new JuryRuleError('jury.errors.notScoring')
+    if (round.status !== 'under_review') throw new RoundRuleError('jury.errors.notScoring', undefined, 409)
     const conflict = await conflictOf(tx, seat, application, actor.locale)
-    if (conflict.excluded) throw new JuryRuleError('jury.errors.excluded', 403)
-    if (!conflict.declaration) throw new JuryRuleError('jury.errors.declareFirst')
+    if (conflict.excluded) throw new RoundRuleError('jury.errors.excluded', undefined, 403)
+    if (!conflict.declaration) throw new RoundRuleError('jury.errors.declareFirst', undefined, 409)
     const criteria = await tx.select({ id: roundCriteria.id }).from(roundCriteria).where(eq(roundCriteria.roundId, round.id))
     const given = input.criteria.map((c) => c.id)
     if (given.length !== criteria.length || new Set(given).size !== given.length || !criteria.every((c) => given.includes(c.id))) {
-      throw new JuryRuleError('jury.errors.criteriaChanged', 400)
+      throw new RoundRuleError('jury.errors.criteriaChanged', undefined, 400)
     }
     // Inserting or touching the row locks it: two saves of one review run one after the other.
     const [review] = await tx
@@ -328,7 +328,7 @@ export async function saveReview(db: Db, actor: Actor, slug: string, application
       .values({ applicationId: application.id, jurorId: seat.id, updatedAt: now })
       .onConflictDoUpdate({ target: [reviews.applicationId, reviews.jurorId], set: { updatedAt: now } })
       .returning()
-    if (review!.submittedAt) throw new JuryRuleError('jury.errors.alreadySubmitted')
+    if (review!.submittedAt) throw new RoundRuleError('jury.errors.alreadySubmitted', undefined, 409)
     await tx.delete(reviewScores).where(eq(reviewScores.reviewId, review!.id))
     const rows = input.criteria
       .filter((c) => c.score !== undefined || c.comment)

@@ -14,8 +14,8 @@ import { detectLocale } from '~/modules/i18n/i18n.server'
 import { titleMeta } from '~/modules/i18n/title-meta'
 import { requireJurorSeat } from '~/modules/rounds/access.server'
 import { declareConflict } from '~/modules/rounds/conflicts.server'
-import { JuryRuleError } from '~/modules/rounds/jury-rule-error'
 import { DeclarationSchema, reviewSchema } from '~/modules/rounds/jury-schemas'
+import { roundRuleReply } from '~/modules/rounds/round-rule-error'
 import { juryApplication, saveReview } from '~/modules/rounds/reviews.server'
 import { redirectWithToast } from '~/modules/toast/toast.server'
 import { Answers } from './answers'
@@ -44,8 +44,9 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     try {
       await declareConflict(context.db, actor, round.slug, params.applicationId, submission.value.conflicted === 'yes' ? { conflicted: true, reason: submission.value.reason } : { conflicted: false })
     } catch (error) {
-      if (!(error instanceof JuryRuleError)) throw error
-      return data({ form: 'declaration' as const, result: submission.reply({ formErrors: [error.messageKey] }) }, { status: error.status })
+      const refused = roundRuleReply('declare', submission, error)
+      if (!refused) throw error
+      return data({ form: 'declaration' as const, result: refused.result }, { status: refused.status })
     }
     return redirectWithToast(here, 'jury.toast.declared')
   }
@@ -54,8 +55,9 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   try {
     await saveReview(context.db, actor, round.slug, params.applicationId, submission.value)
   } catch (error) {
-    if (!(error instanceof JuryRuleError)) throw error
-    return data({ form: 'review' as const, result: submission.reply({ formErrors: [error.messageKey] }) }, { status: error.status })
+    const refused = roundRuleReply(submission.value.intent, submission, error)
+    if (!refused) throw error
+    return data({ form: 'review' as const, result: refused.result }, { status: refused.status })
   }
   return redirectWithToast(here, submission.value.intent === 'submit' ? 'jury.toast.submitted' : 'jury.toast.draftSaved')
 }

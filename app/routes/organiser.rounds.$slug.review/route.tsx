@@ -9,8 +9,8 @@ import { requireVerifiedUser } from '~/modules/accounts/guards.server'
 import { detectLocale } from '~/modules/i18n/i18n.server'
 import { titleMeta } from '~/modules/i18n/title-meta'
 import { decideApplication, reviewBoard, sendOutcomes } from '~/modules/rounds/decisions.server'
-import { JuryRuleError } from '~/modules/rounds/jury-rule-error'
 import { DecisionSchema, SendOutcomesSchema } from '~/modules/rounds/jury-schemas'
+import { roundRuleReply } from '~/modules/rounds/round-rule-error'
 import { redirectWithToast } from '~/modules/toast/toast.server'
 import { DecisionCard } from './decision-card'
 import { JurorTable, RankingExplanation, RankingTables } from './rankings'
@@ -35,7 +35,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const sending = formData.get('intent') === 'send'
   const submission = sending ? parseWithZod(formData, { schema: SendOutcomesSchema }) : parseWithZod(formData, { schema: DecisionSchema })
   const applicationId = typeof formData.get('applicationId') === 'string' ? String(formData.get('applicationId')) : null
-  if (submission.status !== 'success') return data({ applicationId, result: submission.reply(), values: {} as Record<string, string | number> }, { status: 400 })
+  if (submission.status !== 'success') return data({ applicationId, result: submission.reply() }, { status: 400 })
   try {
     if (submission.value.intent === 'send') {
       await sendOutcomes(context.db, actor, slug)
@@ -44,8 +44,9 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     await decideApplication(context.db, actor, slug, submission.value)
     return redirectWithToast(`${here}#application-${submission.value.applicationId}`, 'jury.toast.decided')
   } catch (error) {
-    if (!(error instanceof JuryRuleError)) throw error
-    return data({ applicationId, result: submission.reply({ formErrors: [error.messageKey] }), values: error.values }, { status: error.status })
+    const refused = roundRuleReply(submission.value.intent, submission, error)
+    if (!refused) throw error
+    return data({ applicationId, result: refused.result }, { status: refused.status })
   }
 }
 

@@ -11,7 +11,7 @@ export function SendOutcomesCard({ status, undecided, applications }: { status: 
   const { t } = useTranslation()
   const navigation = useNavigation()
   const reply = useActionData<typeof action>()
-  const error = reply && reply.applicationId === null ? reply.result.error?.['']?.map((key) => t(key, reply.values)) : undefined
+  const error = reply && reply.applicationId === null ? reply.result.error?.['']?.map((key) => t(key)) : undefined
   return (
     <Card className="space-y-3">
       <h3 className="text-lg font-semibold text-ink">{t('jury.board.sendTitle')}</h3>
