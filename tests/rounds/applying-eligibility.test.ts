@@ -125,7 +125,7 @@ describe('amount sought', () => {
 
   it('says which bound is missed, in the reader’s money format', () => {
     expect(words('amount', range, {}, { amountSoughtCents: 60_000_000 })).toBe("The amount your proposal seeks, €600,000, is above the round's maximum of €500,000.")
-    expect(words('amount', range, {}, { amountSoughtCents: 5_000_000 }, 'es')).toBe('El importe que solicita tu propuesta, 50.000\u00a0€, está por debajo del mínimo de la ronda, 100.000\u00a0€.')
+    expect(words('amount', range, {}, { amountSoughtCents: 5_000_000 }, 'es')).toBe('El importe que solicita tu propuesta, 50.000\u00a0€, está por debajo del mínimo de la convocatoria, 100.000\u00a0€.')
     expect(words('amount', range)).toBe("The amount your proposal seeks, €250,000, is within the round's range of €100,000 to €500,000.")
   })
 
