@@ -1,4 +1,4 @@
-import { count, eq, inArray, ne } from 'drizzle-orm'
+import { count, eq, inArray, isNotNull, ne } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
 import { verifyPassword } from '~/modules/accounts/password.server'
 import { isRegionOfCountry } from '~/modules/organisations/regions'
@@ -17,12 +17,18 @@ import {
   organisations,
   proposals,
   proposalTexts,
+  poolPledges,
   proposalVersions,
+  roundCriteria,
+  roundJurors,
+  roundQuestions,
+  rounds,
   savedSearches,
   startupProfiles,
   users,
 } from '../schema'
 import { demoOrganiser, pendingInvestorSlug, seedDemoData, verifiedInvestorSlug } from './index'
+import { demoRoundSlug } from './rounds'
 
 const t = useTestDatabase()
 const home = ['ES11', 'PT11', 'ES41']
@@ -154,6 +160,34 @@ describe('the demo data set', () => {
     ])
   })
 
+  it('opens the demo round of the demo organiser now, with its criteria, questions, pool and the demo investor on its jury', async () => {
+    const now = new Date()
+    const [round] = await t.db.select().from(rounds).where(eq(rounds.slug, demoRoundSlug))
+    const [organiser] = await t.db.select().from(organisations).where(eq(organisations.slug, demoOrganiser.slug))
+    expect(round).toMatchObject({ status: 'open', organiserOrganisationId: organiser!.id, timeZone: 'Europe/Madrid', eligibleRegions: home })
+    expect(round!.opensAt.getTime()).toBeLessThan(now.getTime())
+    expect(round!.closesAt.getTime()).toBeGreaterThan(now.getTime() + 29 * 86_400_000)
+    // The deadline is 14:00 on the Madrid clock.
+    expect(new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Madrid', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(round!.closesAt)).toBe('14:00')
+    const criteria = await t.db.select().from(roundCriteria).where(eq(roundCriteria.roundId, round!.id))
+    expect(criteria.map((c) => c.weight).reduce((a, b) => a + b)).toBe(100)
+    for (const criterion of criteria) expect(Object.keys(criterion.name).sort()).toEqual(['en', 'es', 'gl', 'pt'])
+    const questions = await t.db.select().from(roundQuestions).where(eq(roundQuestions.roundId, round!.id))
+    expect(new Set(questions.map((q) => q.kind))).toEqual(new Set(['long_text', 'choice', 'number', 'file']))
+
+    const [investor] = await t.db.select().from(users).where(eq(users.email, 'investor@ponte.demo'))
+    const [fund] = await t.db.select().from(organisations).where(eq(organisations.slug, verifiedInvestorSlug))
+    const pledges = await t.db.select().from(poolPledges).where(eq(poolPledges.roundId, round!.id))
+    expect(pledges).toHaveLength(3)
+    expect(pledges.filter((p) => p.matchesCommitments)).toHaveLength(1)
+    expect(pledges.map((p) => p.investorOrganisationId)).toContain(fund!.id)
+    const verified = await t.db.select({ id: investorProfiles.organisationId }).from(investorProfiles).where(isNotNull(investorProfiles.verifiedAt))
+    for (const pledge of pledges) expect(verified.map((v) => v.id)).toContain(pledge.investorOrganisationId)
+    const jurors = await t.db.select().from(roundJurors).where(eq(roundJurors.roundId, round!.id))
+    expect(jurors.find((j) => j.userId === investor!.id)).toMatchObject({ kind: 'investor', investorOrganisationId: fund!.id, acceptedAt: expect.any(Date), removedAt: null })
+    expect(jurors.filter((j) => !j.acceptedAt).map((j) => j.kind)).toEqual(['independent'])
+  })
+
   it('adds nothing on a second run but still returns the logins', async () => {
     const before = await t.db.select({ n: count() }).from(organisations)
     const usersBefore = await t.db.select({ n: count() }).from(users)
@@ -167,6 +201,7 @@ describe('the demo data set', () => {
   it('never hands a demo membership to an account that existed before', async () => {
     const database = t.db
     // A database without the demo data where someone already holds the admin's email address.
+    await database.delete(rounds)
     await database.delete(organisations)
     await database.delete(users).where(ne(users.email, 'admin@ponte.demo'))
     await database.update(users).set({ isAdmin: false }).where(eq(users.email, 'admin@ponte.demo'))

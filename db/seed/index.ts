@@ -5,6 +5,7 @@ import { investorProfiles, investorVerificationRequests, memberships, organisati
 import { seedDemoInvesting } from './investing'
 import { seedInvestors } from './investors'
 import { seedDemoProposals } from './proposals'
+import { seedDemoRound } from './rounds'
 import { seedStartups } from './startups'
 
 export interface DemoLogin {
@@ -188,6 +189,19 @@ export async function seedDemoData(db: Db): Promise<DemoLogin[]> {
       const startupOrganisationId = organisationIdBySlug.get(slugify('Colaxe Marine Bio'))
       if (investorId && founderId && investorOrganisationId && startupOrganisationId) {
         await seedDemoInvesting(tx, { investorId, founderId, investorOrganisationId, startupOrganisationId }, now)
+      }
+      // The demo round, run by the demo organiser, with the demo investor in its pool and on its jury.
+      const organiserId = userIdByEmail.get('organiser@ponte.demo')
+      const organiserOrganisationId = organisationIdBySlug.get(demoOrganiser.slug)
+      const portugueseInvestorOrganisationId = organisationIdBySlug.get(slugify('Douro Health Capital'))
+      const matchingFundOrganisationId = organisationIdBySlug.get(slugify('Innovacyl Fondo Público'))
+      const investor = demoAccounts.find((account) => account.email === 'investor@ponte.demo')!
+      if (organiserId && organiserOrganisationId && investorId && investorOrganisationId && portugueseInvestorOrganisationId && matchingFundOrganisationId) {
+        await seedDemoRound(
+          tx,
+          { organiserId, organiserOrganisationId, investorId, investorEmail: investor.email, investorName: investor.name, investorOrganisationId, portugueseInvestorOrganisationId, matchingFundOrganisationId },
+          now,
+        )
       }
     }
   })

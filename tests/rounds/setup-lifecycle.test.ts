@@ -164,7 +164,8 @@ describe('the public rounds', () => {
     expect(seen.data.investors).toEqual([{ name: 'Porto Ventures', slug: world.porto.organisation.slug, country: 'PT', matchesCommitments: true }])
     expect(seen.data.poolCents).toBe(20_000_000)
     expect(seen.data.matching).toBeNull()
-    expect(seen.data.viewer).toEqual({ organises: false, participates: false })
+    expect(seen.data.viewer).toEqual({ organises: false, participates: false, startups: [] })
+    expect((await publicRound(round.slug, world.cookies.founder)).data.viewer.startups).toEqual([{ slug: world.startup.slug, name: 'Fagos Atlánticos' }])
     // Nothing of the set-up's insides: no pledge per investor, no jury.
     expect(JSON.stringify(seen.data)).not.toMatch(/pledgeCents|jur/i)
     expect((await publicRound(round.slug, world.cookies.investor)).data.viewer.participates).toBe(true)

@@ -4,7 +4,7 @@
  * round. A draft is a 404 to everyone but its organisers.
  */
 import { desc, eq, inArray, ne, sql } from 'drizzle-orm'
-import type { Actor } from '~/modules/accounts/actor'
+import { membershipsOfKind, type Actor } from '~/modules/accounts/actor'
 import { notFound } from '~/modules/accounts/guards.server'
 import type { DbOrTx } from '../../../db/client'
 import { applications, organisations, poolPledges, rounds } from '../../../db/schema'
@@ -112,7 +112,12 @@ export async function getPublicRound(db: DbOrTx, actor: Actor | null, slug: stri
     poolCents: pledges.reduce((sum, pledge) => sum + pledge.pledgeCents, 0),
     /** Once the shortlist is out: each shortlisted startup's matching conditions and matched amount. */
     matching,
-    viewer: { organises, participates: participating.length > 0 },
+    viewer: {
+      organises,
+      participates: participating.length > 0,
+      /** The person's startups, which apply from their studio while applications are open. */
+      startups: actor && round.status !== 'draft' ? membershipsOfKind(actor, 'startup').map((m) => ({ slug: m.organisationSlug, name: m.organisationName })) : [],
+    },
   }
 }
 export type PublicRound = Awaited<ReturnType<typeof getPublicRound>>

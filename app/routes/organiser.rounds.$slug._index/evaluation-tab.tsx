@@ -39,7 +39,7 @@ export function EvaluationTab({ page }: { page: RoundPageData }) {
   return (
     <Card>
       <Form method="post" {...getFormProps(form)} className="space-y-6">
-        <button type="submit" name="intent" value="evaluation" tabIndex={-1} aria-hidden="true" className="absolute -left-[9999px] h-px w-px overflow-hidden" />
+        <button type="submit" tabIndex={-1} aria-hidden="true" className="absolute -left-[9999px] h-px w-px overflow-hidden" />
         <input type="hidden" name="intent" value="evaluation" />
         <LockNotice section="evaluation" status={round.status} />
         <FormErrors errors={[...(form.errors ?? []), ...(fields.criteria.errors ?? [])].map((error) => t(error))} />
@@ -71,7 +71,7 @@ export function EvaluationTab({ page }: { page: RoundPageData }) {
                 {t('rounds.evaluation.add')}
               </Button>
             ) : null}
-            <Button type="submit" name="intent" value="evaluation" pending={navigation.state === 'submitting'}>
+            <Button type="submit" pending={navigation.state === 'submitting'}>
               {t('rounds.setup.save')}
             </Button>
           </div>

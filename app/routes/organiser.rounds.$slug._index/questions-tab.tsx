@@ -55,7 +55,7 @@ export function QuestionsTab({ page }: { page: RoundPageData }) {
     <Card>
       <Form method="post" {...getFormProps(form)} className="space-y-6">
         {/* Enter in a field saves, rather than pressing the first button of the form (a row's "move up"). */}
-        <button type="submit" name="intent" value="questions" tabIndex={-1} aria-hidden="true" className="absolute -left-[9999px] h-px w-px overflow-hidden" />
+        <button type="submit" tabIndex={-1} aria-hidden="true" className="absolute -left-[9999px] h-px w-px overflow-hidden" />
         <input type="hidden" name="intent" value="questions" />
         <LockNotice section="questions" status={round.status} />
         <p className="text-sm text-muted">{t('rounds.questions.lead')}</p>
@@ -73,7 +73,7 @@ export function QuestionsTab({ page }: { page: RoundPageData }) {
                 {t('rounds.questions.add')}
               </Button>
             ) : null}
-            <Button type="submit" name="intent" value="questions" pending={navigation.state === 'submitting'}>
+            <Button type="submit" pending={navigation.state === 'submitting'}>
               {t('rounds.setup.save')}
             </Button>
           </div>

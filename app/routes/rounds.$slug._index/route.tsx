@@ -74,6 +74,13 @@ export default function PublicRoundPage() {
             <h2 className="text-lg font-semibold text-ink">{t('rounds.public.when')}</h2>
             <p className="text-sm text-ink">{t(`rounds.public.phase.${round.phase}`)}</p>
             <WindowTimes opensAt={round.opensAt} closesAt={round.closesAt} timeZone={round.timeZone} />
+            {round.phase === 'open'
+              ? page.viewer.startups.map((startup) => (
+                  <Link key={startup.slug} to={`/studio/${startup.slug}/rounds/${round.slug}`} className={buttonClass('primary', 'w-full')}>
+                    {page.viewer.startups.length > 1 ? t('rounds.public.applyAs', { startup: startup.name }) : t('rounds.public.apply')}
+                  </Link>
+                ))
+              : null}
           </Card>
           <Card className="space-y-3">
             <h2 className="text-lg font-semibold text-ink">{t('rounds.public.eligibility')}</h2>
@@ -81,7 +88,7 @@ export default function PublicRoundPage() {
           </Card>
           <Card className="space-y-3">
             <h2 className="text-lg font-semibold text-ink">{t('rounds.public.pool')}</h2>
-            <p className="text-2xl font-semibold tabular-nums text-ink">{formatMoney(page.poolCents, locale)}</p>
+            {page.investors.length ? <p className="text-2xl font-semibold tabular-nums text-ink">{formatMoney(page.poolCents, locale)}</p> : null}
             {page.investors.length ? (
               <ul className="space-y-1 text-sm">
                 {page.investors.map((investor) => (

@@ -1,8 +1,10 @@
 import { useTranslation } from 'react-i18next'
 import { useUiLocale } from '~/components/organisations/form-fields'
+import { BarList } from '~/components/rounds/charts'
 import { Localized } from '~/components/rounds/round-bits'
 import { Card } from '~/components/ui/card'
 import { formatNumber } from '~/modules/i18n/format'
+import { pickLocalizedText } from '~/modules/i18n/localized-text'
 import { weightShares } from '~/modules/rounds/schemas'
 import type { PublicRoundData } from './route'
 
@@ -16,26 +18,33 @@ export function RoundSections({ page }: { page: PublicRoundData }) {
       <Card>
         <h2 className="text-lg font-semibold text-ink">{t('rounds.public.criteria')}</h2>
         <p className="mt-1 text-sm text-muted">{t('rounds.public.criteriaLead', { max: page.round.scoreScale })}</p>
-        <ul className="mt-4 space-y-3">
-          {page.criteria.map((criterion, index) => (
-            <li key={criterion.id}>
-              <div className="flex items-baseline justify-between gap-4">
-                <span className="font-medium text-ink">
-                  <Localized text={criterion.name} />
-                </span>
-                <span className="tabular-nums text-sm text-muted">{`${formatNumber(Math.round(shares[index]!), locale)} %`}</span>
-              </div>
-              <div className="mt-1 h-2 rounded-full bg-canvas" aria-hidden="true">
-                <div className="h-2 rounded-full bg-brand-500" style={{ width: `${shares[index]}%` }} />
-              </div>
-              {Object.keys(criterion.description).length ? (
-                <p className="mt-1 text-sm text-muted">
-                  <Localized text={criterion.description} />
-                </p>
-              ) : null}
-            </li>
-          ))}
-        </ul>
+        <div className="mt-4">
+          <BarList
+            max={100}
+            items={page.criteria.map((criterion, index) => ({
+              key: criterion.id,
+              label: pickLocalizedText(criterion.name, locale)?.text ?? '',
+              value: shares[index]!,
+              display: `${formatNumber(Math.round(shares[index]!), locale)} %`,
+            }))}
+          />
+        </div>
+        {page.criteria.some((criterion) => Object.keys(criterion.description).length) ? (
+          <dl className="mt-4 space-y-2 text-sm">
+            {page.criteria
+              .filter((criterion) => Object.keys(criterion.description).length)
+              .map((criterion) => (
+                <div key={criterion.id}>
+                  <dt className="font-medium text-ink">
+                    <Localized text={criterion.name} />
+                  </dt>
+                  <dd className="text-muted">
+                    <Localized text={criterion.description} />
+                  </dd>
+                </div>
+              ))}
+          </dl>
+        ) : null}
       </Card>
       {page.questions.length ? (
         <Card>
