@@ -1,6 +1,6 @@
-import { Button, Heading, Link, Text } from '@react-email/components'
+import { Text } from '@react-email/components'
 import type { TFunction } from 'i18next'
-import { EmailLayout, emailStyles } from './layout'
+import { EmailAction, EmailHeading, EmailLayout, emailStyles } from './layout'
 
 export interface JuryInvitationEmailProps {
   /** Translations of the recipient's language. */
@@ -25,18 +25,11 @@ export function JuryInvitationEmail(props: JuryInvitationEmailProps) {
   const values = { name: props.name, inviter: props.inviterName, organiser: props.organiserName, round: props.roundName, seat: props.seat, closes: props.closes }
   return (
     <EmailLayout lang={props.lang} preview={t('rounds.email.jury.preview', values)} footer={t('rounds.email.jury.footer', { email: props.email })}>
-      <Heading as="h1" style={{ ...emailStyles.text, fontSize: '20px', fontWeight: 600 }}>
-        {t('rounds.email.jury.heading', values)}
-      </Heading>
+      <EmailHeading>{t('rounds.email.jury.heading', values)}</EmailHeading>
       <Text style={emailStyles.text}>{t('rounds.email.jury.greeting', values)}</Text>
       <Text style={emailStyles.text}>{t('rounds.email.jury.body', values)}</Text>
       <Text style={emailStyles.text}>{t('rounds.email.jury.about', values)}</Text>
-      <Button href={props.url} style={emailStyles.button}>
-        {t('rounds.email.jury.button')}
-      </Button>
-      <Text style={emailStyles.muted}>
-        {t('rounds.email.jury.linkFallback')} <Link href={props.url}>{props.url}</Link>
-      </Text>
+      <EmailAction url={props.url} label={t('rounds.email.jury.button')} />
     </EmailLayout>
   )
 }

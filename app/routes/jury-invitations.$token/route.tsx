@@ -90,10 +90,8 @@ function InvitationState({ invitation, viewer }: { invitation: NonNullable<Loade
   const { t } = useTranslation()
   const location = useLocation()
   if (invitation.seated) {
-    return invitation.roundStatus === 'draft' ? (
-      <Notice>{t('rounds.juryInvitation.seated')}</Notice>
-    ) : (
-      <Link to={`/rounds/${invitation.roundSlug}`} className={buttonClass('primary')}>
+    return (
+      <Link to={`/jury/${invitation.roundSlug}`} className={buttonClass('primary')}>
         {t('rounds.juryInvitation.open')}
       </Link>
     )
