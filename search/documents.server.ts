@@ -24,9 +24,13 @@ export function today(now = new Date()): number {
   return Math.floor(now.getTime() / DAY_MS)
 }
 
-/** Every language's name of a code, without repeats. */
+const namesByKey = new Map<string, string[]>()
+
+/** Every language's name of a code, without repeats (few codes, asked for every document: kept). */
 function namesInAllLanguages(key: string): string[] {
-  return [...new Set(supportedLocales.map((locale) => getFixedT(locale)(key)))]
+  let names = namesByKey.get(key)
+  if (!names) namesByKey.set(key, (names = [...new Set(supportedLocales.map((locale) => getFixedT(locale)(key)))]))
+  return names
 }
 
 interface DocumentSource {

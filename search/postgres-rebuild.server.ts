@@ -42,9 +42,11 @@ export async function rebuildIntoFreshTables<T>(db: Db, fill: () => Promise<T>, 
     const indexes = await liveIndexes(db)
     await createCopies(db)
     const result = await fill()
+    // Written to the log once, whole (before the indexes, which are then logged as they are built).
+    for (const next of Object.values(REBUILT_TABLES)) await db.execute(sql`alter table ${sql.identifier(next)} set logged`)
     await buildIndexes(db, indexes)
-    // Planner statistics and the visibility map for the fresh tables, before anyone reads them.
-    for (const next of Object.values(REBUILT_TABLES)) await db.execute(sql`vacuum (analyze) ${sql.identifier(next)}`)
+    // Planner statistics before anyone reads them.
+    for (const next of Object.values(REBUILT_TABLES)) await db.execute(sql`analyze ${sql.identifier(next)}`)
     await swapIn(db, indexes, swapped)
     return result
   } catch (error) {
@@ -73,13 +75,13 @@ async function dropCopies(db: Db): Promise<void> {
   await db.execute(sql`drop table if exists ${sql.identifier(REBUILT_TABLES.search_documents)}, ${sql.identifier(REBUILT_TABLES.search_terms)}`)
 }
 
-/** Empty copies of the live tables: columns, defaults, identity, storage and primary key, no other index. */
+/** Empty unlogged copies of the live tables (columns, defaults, identity, storage, primary key, no other index): filled without a write-ahead log entry per row, then logged whole. */
 async function createCopies(db: Db): Promise<void> {
   // Leftovers of a rebuild that died half-way (the lock says none is running).
   await dropCopies(db)
   for (const [live, next] of Object.entries(REBUILT_TABLES)) {
     await db.execute(sql`
-      create table ${sql.identifier(next)} (like ${sql.identifier(live)} including defaults including identity including storage including constraints)`)
+      create unlogged table ${sql.identifier(next)} (like ${sql.identifier(live)} including defaults including identity including storage including constraints)`)
     const [key] = await db.execute<{ columns: string }>(sql`
       select string_agg(quote_ident(a.attname), ', ' order by k.ordinality) as columns
       from pg_constraint c
