@@ -17,7 +17,7 @@ export async function withCommandDatabase(work: (database: Database) => Promise<
     if (!databaseUrl) embedded = await startEmbeddedPostgres(dataDir, { log: console.error })
     const url = databaseUrl ?? embedded!.url
     await migrateDatabase(url)
-    const database = connectDatabase(url, { max: 4 })
+    const database = connectDatabase(url, { max: 6 })
     try {
       await work(database)
     } finally {

@@ -11,7 +11,7 @@ import { allSearchDocuments, today } from './documents.server'
 import type { Search } from './engine.server'
 import { createMeilisearchEngine } from './meilisearch-engine.server'
 import { createPostgresEngine } from './postgres-engine.server'
-import { outboxStatus, requestSearchSync } from './sync.server'
+import { holdSearchDrains, outboxStatus, requestSearchSync } from './sync.server'
 import type { SearchDocument, SearchEngine } from './types'
 
 export const REINDEX_JOB_KEY = 'search.reindex'
@@ -86,25 +86,42 @@ async function* noting(documents: AsyncIterable<SearchDocument[]>, written: Map<
  * index swapped in; searches keep answering from the old one until then).
  *
  * A change committed during the rebuild may be drained by the sync job into the old index and
- * then swapped away with it. So the documents are read once more afterwards: every proposal
- * whose document differs from what the rebuild wrote goes back into the search outbox.
+ * then swapped away with it. So once every document is written, the sync job's drains are held
+ * back and the documents are read once more (alongside the engine's index build): every proposal
+ * whose document differs from what the rebuild wrote goes back into the search outbox. A change
+ * committed after that waits in the outbox until the swap is done, and is drained into the new
+ * index.
  */
 export async function reindexSearch(db: Db, search: SearchEngine): Promise<ReindexReport> {
   const started = performance.now()
   const passes: Map<string, string>[] = []
-  const { indexed } = await search.rebuild(() => {
-    const written = new Map<string, string>()
-    passes.push(written)
-    return noting(allSearchDocuments(db), written)
-  })
-  const now = await expectedHashes(db)
-  const changed = new Set<string>()
-  for (const written of passes) {
-    for (const [id, hash] of written) if (now.get(id) !== hash) changed.add(id)
-    for (const [id, hash] of now) if (written.get(id) !== hash) changed.add(id)
+  let now: Map<string, string> | undefined
+  let releaseDrains: (() => Promise<void>) | undefined
+  try {
+    const { indexed } = await search.rebuild(
+      () => {
+        const written = new Map<string, string>()
+        passes.push(written)
+        return noting(allSearchDocuments(db), written)
+      },
+      {
+        async beforeSwap() {
+          releaseDrains = await holdSearchDrains(db)
+          now = await expectedHashes(db)
+        },
+      },
+    )
+    now ??= await expectedHashes(db) // an engine that did not call beforeSwap
+    const changed = new Set<string>()
+    for (const written of passes) {
+      for (const [id, hash] of written) if (now.get(id) !== hash) changed.add(id)
+      for (const [id, hash] of now) if (written.get(id) !== hash) changed.add(id)
+    }
+    if (changed.size > 0) await db.transaction((tx) => requestSearchSync(tx, [...changed]))
+    return { engine: search.name, indexed, changedMeanwhile: changed.size, ms: elapsedMs(started) }
+  } finally {
+    await releaseDrains?.()
   }
-  if (changed.size > 0) await db.transaction((tx) => requestSearchSync(tx, [...changed]))
-  return { engine: search.name, indexed, changedMeanwhile: changed.size, ms: elapsedMs(started) }
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -55,9 +55,9 @@ export function withFallback(primary: SearchEngine, fallback: SearchEngine, now 
     health: () => primary.health(),
     listIndexed: () => primary.listIndexed(),
     countDocuments: () => primary.countDocuments(),
-    async rebuild(source) {
+    async rebuild(source, options) {
       await fallback.rebuild(source)
-      return primary.rebuild(source)
+      return primary.rebuild(source, options)
     },
   }
 }
@@ -72,7 +72,7 @@ function plain(engine: SearchEngine): Search {
     health: () => engine.health(),
     listIndexed: () => engine.listIndexed(),
     countDocuments: () => engine.countDocuments(),
-    rebuild: (batches) => engine.rebuild(batches),
+    rebuild: (batches, options) => engine.rebuild(batches, options),
   }
 }
 

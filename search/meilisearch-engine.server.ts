@@ -223,7 +223,7 @@ export function createMeilisearchEngine(options: MeilisearchOptions): SearchEngi
      * after the swap, is then deleted. On failure the fresh index is deleted and the live one
      * was never touched.
      */
-    async rebuild(source) {
+    async rebuild(source, options) {
       const fresh = `${live}_rebuild_${Date.now()}`
       let indexed = 0
       try {
@@ -233,6 +233,7 @@ export function createMeilisearchEngine(options: MeilisearchOptions): SearchEngi
           await addDocuments(fresh, documents)
           indexed += documents.length
         }
+        await options?.beforeSwap?.()
         if (!(await indexExists(live))) await createIndex(live)
         await runTask(`swap index ${live} with ${fresh}`, () => writer.swapIndexes([{ indexes: [live, fresh], rename: false }]))
       } catch (error) {

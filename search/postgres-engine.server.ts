@@ -97,7 +97,7 @@ export function createPostgresEngine(db: Db, options: PostgresEngineOptions = {}
       const rows = await db.execute<{ id: string; hash: string }>(sql`select proposal_id as id, hash from search_documents`)
       return new Map(rows.map((row) => [row.id, row.hash]))
     },
-    async rebuild(source) {
+    async rebuild(source, options) {
       // Written into fresh tables and swapped in whole (search/postgres-rebuild.server.ts):
       // readers keep seeing the old index until then.
       const result = await rebuildIntoFreshTables(
@@ -124,6 +124,7 @@ export function createPostgresEngine(db: Db, options: PostgresEngineOptions = {}
           await tx.execute(sql`delete from search_removals`)
           await tx.execute(sql`insert into search_removals (document_number) values (null)`)
         },
+        options?.beforeSwap,
       )
       await bumpIndexVersion(db)
       return result

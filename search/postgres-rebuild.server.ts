@@ -33,20 +33,24 @@ interface LiveIndex {
 
 /**
  * Runs `fill` (which writes the documents into NEXT_TABLES) between creating the copies and
- * swapping them in. `swapped` runs inside the swap transaction.
+ * swapping them in. `beforeSwap` runs alongside the index build; `swapped` inside the swap transaction.
  */
-export async function rebuildIntoFreshTables<T>(db: Db, fill: () => Promise<T>, swapped: (tx: Tx) => Promise<void>): Promise<T> {
+export async function rebuildIntoFreshTables<T>(
+  db: Db,
+  fill: () => Promise<T>,
+  swapped: (tx: Tx) => Promise<void>,
+  beforeSwap: () => Promise<void> = async () => {},
+): Promise<T> {
   const lock = await db.$client.reserve()
   try {
     await lock.unsafe(`select pg_advisory_lock(${REBUILD_LOCK})`)
     const indexes = await liveIndexes(db)
     await createCopies(db)
     const result = await fill()
-    // Written to the log once, whole (before the indexes, which are then logged as they are built).
-    for (const next of Object.values(REBUILT_TABLES)) await db.execute(sql`alter table ${sql.identifier(next)} set logged`)
-    await buildIndexes(db, indexes)
-    // Planner statistics before anyone reads them.
-    for (const next of Object.values(REBUILT_TABLES)) await db.execute(sql`analyze ${sql.identifier(next)}`)
+    // Both settled before going on: a failure of one must not drop the copies under the other.
+    for (const outcome of await Promise.allSettled([finishCopies(db, indexes), beforeSwap()])) {
+      if (outcome.status === 'rejected') throw outcome.reason
+    }
     await swapIn(db, indexes, swapped)
     return result
   } catch (error) {
@@ -56,6 +60,15 @@ export async function rebuildIntoFreshTables<T>(db: Db, fill: () => Promise<T>, 
     await lock.unsafe(`select pg_advisory_unlock(${REBUILD_LOCK})`).catch(() => {})
     lock.release()
   }
+}
+
+/** The filled copies made ready to serve: logged, indexed, analysed. */
+async function finishCopies(db: Db, indexes: LiveIndex[]): Promise<void> {
+  // Written to the log once, whole (before the indexes, which are then logged as they are built).
+  for (const next of Object.values(REBUILT_TABLES)) await db.execute(sql`alter table ${sql.identifier(next)} set logged`)
+  await buildIndexes(db, indexes)
+  // Planner statistics before anyone reads them.
+  for (const next of Object.values(REBUILT_TABLES)) await db.execute(sql`analyze ${sql.identifier(next)}`)
 }
 
 /** The secondary indexes of the live tables (the primary keys come with the copies). */

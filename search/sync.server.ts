@@ -53,7 +53,29 @@ export interface SyncReport {
 }
 
 /** Two drains never interleave (one could otherwise write an older document after a newer one). */
-const DRAIN_LOCK = sql`select pg_advisory_xact_lock(hashtext('ponte.search.sync'))`
+const DRAIN_LOCK_KEY = `hashtext('ponte.search.sync')`
+const DRAIN_LOCK = sql.raw(`select pg_advisory_xact_lock(${DRAIN_LOCK_KEY})`)
+
+/**
+ * Holds every drain back (they wait at their lock) until the returned function is called; what
+ * changes meanwhile waits in the outbox. Taken once no drain is running.
+ */
+export async function holdSearchDrains(db: Db): Promise<() => Promise<void>> {
+  const connection = await db.$client.reserve()
+  try {
+    await connection.unsafe(`select pg_advisory_lock(${DRAIN_LOCK_KEY})`)
+  } catch (error) {
+    connection.release()
+    throw error
+  }
+  return async () => {
+    try {
+      await connection.unsafe(`select pg_advisory_unlock(${DRAIN_LOCK_KEY})`)
+    } finally {
+      connection.release()
+    }
+  }
+}
 
 /** Syncs everything in the outbox, batch by batch. Throws (leaving the rest marked) if the engine fails. */
 export async function drainSearchOutbox(db: Db, engine: SearchEngine, batchSize = SYNC_BATCH_SIZE): Promise<SyncReport> {

@@ -134,7 +134,15 @@ export interface SearchEngine {
    * Replaces the whole index with these documents. Searches keep answering from the old
    * index until the new one is complete (Meilisearch: a fresh index swapped in atomically).
    */
-  rebuild(documents: () => AsyncIterable<SearchDocument[]>): Promise<{ indexed: number }>
+  rebuild(documents: () => AsyncIterable<SearchDocument[]>, options?: RebuildOptions): Promise<{ indexed: number }>
+}
+
+export interface RebuildOptions {
+  /**
+   * Runs once every document is written and before the swap, alongside the engine's own
+   * finishing work where it has any (the Postgres engine's index build); the swap waits for it.
+   */
+  beforeSwap?: () => Promise<void>
 }
 
 /** Thrown by an engine that cannot answer (down, timed out, refused). */

@@ -4,7 +4,7 @@
  *
  * 1. Load: organisations, startup profiles, proposals, their texts, published versions and
  *    transitions written by bulk inserts shaped like the import's rows (a published import by
- *    Ponte itself), then a full reindex through the engine's rebuild from allSearchDocuments.
+ *    Ponte itself), then a full reindex as `npm run search:reindex` does it (reindexSearch).
  * 2. Module: searchProposals (engine + hydration from PostgreSQL) over a query mix (text,
  *    misspelt text, filters only, text + filters, sorts, deep pages), in the public and the
  *    verified scope. Uncached: every query of a pass is a search the engine has not seen (distinct
@@ -26,8 +26,7 @@ import { parseArgs } from 'node:util'
 import { searchQueryString, type CatalogueSearch } from '../../app/modules/proposals/search-params'
 import { searchProposals } from '../../app/modules/proposals/search.server'
 import type { Db } from '../../db/client'
-import { allSearchDocuments } from '../../search/documents.server'
-import { warmUpSearch } from '../../search/commands.server'
+import { reindexSearch, warmUpSearch } from '../../search/commands.server'
 import { createSearch, type Search } from '../../search/engine.server'
 import type { SearchScope } from '../../search/types'
 import { ensureServerBuild, startPonteServer, type PonteServer } from '../setup/ponte-server'
@@ -199,12 +198,12 @@ try {
   setup.push(['load: startups, proposals, texts, versions, transitions (bulk inserts, analyze)', `${startups} startups, ${COUNT} proposals in ${seconds(performance.now() - started)}`])
   documents.length = 0
 
-  progress(`full reindex (engine rebuild from allSearchDocuments)`)
+  progress(`full reindex (npm run search:reindex: reindexSearch)`)
   const search: Search = createSearch({ meilisearch: undefined }, db)
   started = performance.now()
-  const { indexed } = await search.rebuild(() => allSearchDocuments(db))
-  await search.applySettings()
-  setup.push(['full reindex: rebuild(allSearchDocuments) + applySettings', `${indexed} documents in ${seconds(performance.now() - started)}`])
+  const { indexed } = await reindexSearch(db, search)
+  const reindexMs = performance.now() - started
+  setup.push(['full reindex (search:reindex: rebuild, second read, swap)', `${indexed} documents in ${seconds(reindexMs)}, ${Math.round(indexed / (reindexMs / 1000))} per s`])
 
   // A process's first search loads every document's filter columns.
   const sets = querySets(vocabulary, RUNS, 3, 2027)

@@ -7,14 +7,13 @@
  */
 import { execFile } from 'node:child_process'
 import { promisify } from 'node:util'
-import { eq } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { parseConfig } from '~/config.server'
 import { startupProfileSchema } from '~/modules/dataroom/schemas'
 import { drainJobs } from '~/modules/jobs/worker.server'
 import { closeProposal } from '~/modules/proposals/lifecycle.server'
 import { updateStartupProfile } from '~/modules/startups/profile-editor.server'
-import { organisations, searchOutbox } from '../../db/schema'
+import { searchOutbox } from '../../db/schema'
 import {
   applySearchSettings,
   configuredIndexes,
@@ -120,17 +119,18 @@ describe('search:verify and search:reindex on the Postgres engine', () => {
     expect((await search().query(query('cork'))).ids).toEqual([])
   })
 
-  it('reindex marks a proposal that changed while the index was rebuilt for the sync job again', async () => {
+  it('reindex marks a proposal whose change was drained into the old index while the documents were written for the sync job again', async () => {
     await drainSearchOutbox(t.db, search())
     const plain = search()
     // The startup renames itself after the documents were read, and its sync lands in the index being replaced.
     const racing: Search = {
       ...plain,
-      async rebuild(source) {
-        const result = await plain.rebuild(source)
-        await t.db.update(organisations).set({ name: 'Castaña Therapeutics' }).where(eq(organisations.id, second.organisationId))
-        return result
-      },
+      rebuild: (source, options) =>
+        plain.rebuild(async function* () {
+          yield* source()
+          await renameStartup(second.organisationId, 'Castaña Therapeutics')
+          expect(await drainSearchOutbox(t.db, plain)).toEqual({ indexed: 1, removed: 0 })
+        }, options),
     }
     const report = await reindexSearch(t.db, racing)
     expect(report.changedMeanwhile).toBe(1)
@@ -138,6 +138,31 @@ describe('search:verify and search:reindex on the Postgres engine', () => {
     await drainSearchOutbox(t.db, plain)
     expect((await verify()).inSync).toBe(true)
     expect((await plain.query(query('therapeutics'))).ids).toEqual([second.id])
+  })
+
+  it('reindex holds the sync job back from the second read until the swap: a change made then reaches the new index', async () => {
+    await drainSearchOutbox(t.db, search())
+    const plain = search()
+    let drained: Promise<unknown> | undefined
+    let drainedYet = false
+    const racing: Search = {
+      ...plain,
+      rebuild: (source, options) =>
+        plain.rebuild(source, {
+          async beforeSwap() {
+            await options!.beforeSwap!()
+            await renameStartup(second.organisationId, 'Castaña Biologics')
+            drained = drainSearchOutbox(t.db, plain).then(() => (drainedYet = true))
+            await new Promise((resolve) => setTimeout(resolve, 300))
+            expect(drainedYet).toBe(false)
+          },
+        }),
+    }
+    const report = await reindexSearch(t.db, racing)
+    expect(report.changedMeanwhile).toBe(0)
+    await drained
+    expect((await plain.query(query('biologics'))).ids).toEqual([second.id])
+    expect((await verify()).inSync).toBe(true)
   })
 
   it('the command exits 1 and lists the ids when the index differs, and 0 once reindexed', async () => {
