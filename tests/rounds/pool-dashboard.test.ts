@@ -2,7 +2,7 @@
  * The organiser dashboard and the CSV exports against a seeded round whose figures were counted
  * by hand: applications per day in the viewer's time zone (one of them lands on another day in
  * Madrid than in Lisbon), eligibility failures by rule (distinct startups), each juror's score
- * distribution (submitted reviews only), commitments, matched amounts, the pool used and left, the
+ * distribution (the reviews the ranking counts: submitted, by jurors not excluded by a conflict), commitments, matched amounts, the pool used and left, the
  * cross-border share; and who may see any of it (the round's organisers and admins only).
  */
 import { parse } from 'csv-parse/sync'
@@ -12,7 +12,7 @@ import type { EligibilityRule } from '~/modules/rounds/taxonomy'
 import { loader as dashboardLoader } from '~/routes/organiser.rounds.$slug.dashboard/route'
 import { loader as exportLoader } from '~/routes/organiser.rounds.$slug.export.$file'
 import type { Db } from '../../db/client'
-import { applicationAnswers, eligibilityChecks, organisations, reviews, reviewScores, roundCommitments, roundJurors, startupProfiles } from '../../db/schema'
+import { applicationAnswers, conflictDeclarations, eligibilityChecks, organisations, reviews, reviewScores, roundCommitments, roundJurors, startupProfiles } from '../../db/schema'
 import { makeRequest, testLoadContext } from '../setup/context'
 import { createOrganisation, createUser, signIn } from '../setup/factories'
 import { useTestDatabase } from '../setup/database'
@@ -136,6 +136,7 @@ async function seed(db: Db) {
   return {
     round,
     applications: { a1, a2, a3, a4 },
+    jurors: { ana, bruno },
     cookies: {
       organiser: await signIn(context, organiser.user.id),
       admin: await signIn(context, admin.id),
@@ -218,14 +219,30 @@ describe('the dashboard figures', () => {
     })
   })
 
-  it('gives each accepted juror the distribution of their submitted scores', async () => {
-    const { jurors, scoreScale } = (await dashboard('organiser')).data.dashboard
-    expect(scoreScale).toBe(5)
-    expect(jurors.map((j: { name: string; kind: string; reviews: number; counts: number[]; mean: number | null }) => [j.name, j.kind, j.reviews, j.counts, j.mean])).toEqual([
+  it('gives each accepted juror the distribution of their scores in the reviews the ranking counts', async () => {
+    const figures = async () => {
+      const { jurors, scoreScale } = (await dashboard('organiser')).data.dashboard
+      expect(scoreScale).toBe(5)
+      return jurors.map((j: { name: string; kind: string; reviews: number; counts: number[]; mean: number | null }) => [j.name, j.kind, j.reviews, j.counts, j.mean])
+    }
+    // Bruno's one submitted review (of Biomar Norte) does not count: his organisation Galicia Seed
+    // committed to Biomar Norte in this round after he scored it, which excludes him from it now.
+    expect(await figures()).toEqual([
       ['Ana', 'independent', 2, [0, 1, 1, 1, 1], 3.5],
-      ['Bruno', 'investor', 1, [1, 1, 0, 0, 0], 1.5],
+      ['Bruno', 'investor', 0, [0, 0, 0, 0, 0], null],
       ['Carla', 'independent', 0, [0, 0, 0, 0, 0], null],
     ])
+    // Ana declares a conflict on Fagos Atlánticos after scoring it: that review leaves her distribution too.
+    await t.db.insert(conflictDeclarations).values({ applicationId: world.applications.a2.id, jurorId: world.jurors.ana.id, conflicted: true, reason: 'Former adviser.' })
+    try {
+      expect(await figures()).toEqual([
+        ['Ana', 'independent', 1, [0, 0, 0, 1, 1], 4.5],
+        ['Bruno', 'investor', 0, [0, 0, 0, 0, 0], null],
+        ['Carla', 'independent', 0, [0, 0, 0, 0, 0], null],
+      ])
+    } finally {
+      await t.db.delete(conflictDeclarations).where(eq(conflictDeclarations.jurorId, world.jurors.ana.id))
+    }
   })
 
   it('shows the shortlist with commitments and matched amounts, the pool used and left, and the cross-border share', async () => {

@@ -1,18 +1,19 @@
 /**
  * The organiser dashboard of a round: applications received per day (in the viewer's time zone),
  * eligibility failures by rule (distinct startups turned away by each rule), the distribution of
- * each juror's submitted scores, the shortlist with its commitments and matched amounts, the pool
+ * each juror's scores in the reviews the ranking counts, the shortlist with its commitments and matched amounts, the pool
  * used and left, and the cross-border share of the commitments (euros from Spanish investors into
  * Portuguese startups, the other way, other cross-border, domestic). The caller has checked that
  * the actor organises the round.
  */
-import { and, asc, eq, isNotNull } from 'drizzle-orm'
+import { eq } from 'drizzle-orm'
 import type { Locale } from '~/modules/i18n/locales'
 import type { DbOrTx } from '../../../db/client'
-import { applications, eligibilityChecks, reviews, reviewScores, roundJurors } from '../../../db/schema'
+import { applications, eligibilityChecks } from '../../../db/schema'
 import type { Round } from './access.server'
 import { roundPool, shortlistMatches, type PledgeView, type ShortlistMatch } from './commitments.server'
 import type { PoolTotals } from './matching'
+import { roundReviews } from './ranking.server'
 import { eligibilityRules, type EligibilityRule, type JurorKind } from './taxonomy'
 
 /** At most this many days on the applications chart (the latest ones). */
@@ -28,7 +29,7 @@ export interface JurorScores {
   id: string
   name: string
   kind: JurorKind
-  /** Submitted reviews. */
+  /** Reviews that count in the ranking. */
   reviews: number
   /** How many criterion scores of each value: counts[0] for 1, up to the round's scale. */
   counts: number[]
@@ -111,30 +112,30 @@ async function eligibilityFigures(db: DbOrTx, roundId: string) {
   }
 }
 
-async function jurorFigures(db: DbOrTx, round: Round): Promise<JurorScores[]> {
-  const [seats, scores] = await Promise.all([
-    db
-      .select({ id: roundJurors.id, name: roundJurors.name, kind: roundJurors.kind })
-      .from(roundJurors)
-      .where(and(eq(roundJurors.roundId, round.id), isNotNull(roundJurors.acceptedAt)))
-      .orderBy(asc(roundJurors.name)),
-    db
-      .select({ jurorId: reviews.jurorId, reviewId: reviews.id, score: reviewScores.score })
-      .from(reviewScores)
-      .innerJoin(reviews, eq(reviews.id, reviewScores.reviewId))
-      .innerJoin(roundJurors, eq(roundJurors.id, reviews.jurorId))
-      .where(and(eq(roundJurors.roundId, round.id), isNotNull(reviews.submittedAt))),
-  ])
-  return seats.map((seat) => {
-    const own = scores.filter((row) => row.jurorId === seat.id)
-    const counts = Array.from({ length: round.scoreScale }, (_, index) => own.filter((row) => row.score === index + 1).length)
-    return {
-      ...seat,
-      reviews: new Set(own.map((row) => row.reviewId)).size,
-      counts,
-      mean: own.length === 0 ? null : own.reduce((sum, row) => sum + row.score, 0) / own.length,
-    }
-  })
+/**
+ * Each juror's distribution of scores over the reviews the ranking counts (roundReviews: submitted,
+ * complete, by a juror still on the jury and not excluded from the application now), so a conflict
+ * declared or detected after a review takes that review out of the distribution as it does out of
+ * the ranking. Jurors are the seats roundReviews keeps, by name.
+ */
+async function jurorFigures(db: DbOrTx, round: Round, locale: Locale): Promise<JurorScores[]> {
+  const { seats, submitted } = await roundReviews(db, round, locale)
+  const counted = submitted.filter((review) => review.counted)
+  return [...seats]
+    .sort((a, b) => a.name.localeCompare(b.name, locale))
+    .map((seat) => {
+      const own = counted.filter((review) => review.jurorId === seat.id)
+      const scores = own.flatMap((review) => review.scores.map((s) => s.score))
+      const counts = Array.from({ length: round.scoreScale }, (_, index) => scores.filter((score) => score === index + 1).length)
+      return {
+        id: seat.id,
+        name: seat.name,
+        kind: seat.kind,
+        reviews: own.length,
+        counts,
+        mean: scores.length === 0 ? null : scores.reduce((sum, score) => sum + score, 0) / scores.length,
+      }
+    })
 }
 
 function crossBorderShare(commitments: { investorCountry: string; startupCountry: string; amountCents: number }[]): CrossBorderShare {
@@ -164,7 +165,7 @@ export async function roundDashboard(db: DbOrTx, round: Round, options: { timeZo
   const [applicationStats, eligibility, jurors, pool] = await Promise.all([
     applicationFigures(db, round, options.timeZone, now),
     eligibilityFigures(db, round.id),
-    jurorFigures(db, round),
+    jurorFigures(db, round, options.locale),
     roundPool(db, round),
   ])
   const shortlist = await shortlistMatches(db, pool, options.locale)
